@@ -1,0 +1,198 @@
+"""Composition root: command line, QApplication, every object built and wired here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+from console import __version__
+from console.settings import Settings, load_password, log_dir, store_password
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="livedesk", description="LiveDesk 直播中控台")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="run against a built-in simulated OBS (no OBS or hardware needed)",
+    )
+    p.add_argument(
+        "--obs",
+        metavar="ws://HOST:PORT",
+        help="OBS WebSocket address (overrides the saved one); the password "
+        "comes from LIVEDESK_OBS_PASSWORD or the keyring",
+    )
+    p.add_argument("--db", metavar="PATH", type=Path, help="the show database file")
+    p.add_argument("--lang", choices=("en", "zh_CN"), help="UI language (default: system)")
+    p.add_argument("--version", action="version", version=f"LiveDesk {__version__}")
+    p.add_argument("--verbose", action="store_true", help="debug logging")
+    p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--screenshot", metavar="PNG", type=Path, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.obs:
+        url = urlparse(args.obs if "://" in args.obs else f"ws://{args.obs}")
+        if url.scheme != "ws" or not url.hostname:
+            p.error(f"--obs wants ws://HOST:PORT, not {args.obs!r}")
+        try:
+            args.obs_host, args.obs_port = url.hostname, url.port or 4455
+        except ValueError:
+            p.error(f"--obs: bad port in {args.obs!r}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    args = parse_args(argv)
+    from console.logsetup import install_excepthook, setup_logging
+
+    log_path = setup_logging(log_dir(), args.verbose)
+    log.info("LiveDesk %s starting (%s)", __version__, " ".join(sys.argv[1:]))
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from console import i18n
+    from console.devices.obs.client import ObsAddress, ObsClient
+    from console.resources import resource_path
+    from console.services.obs_service import ObsService
+    from console.services.timeline import TimelineRecorder
+    from console.store.db import NewerDatabaseError, open_db
+    from console.store.timeline import TimelineWriter
+    from console.ui.connect_dialog import ConnectDialog
+    from console.ui.error_dialog import ErrorDialog
+    from console.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("LiveDesk")
+    app.setApplicationVersion(__version__)
+    settings = Settings.load()
+    language = i18n.choose_language(args.lang or settings.language)
+    app._translators = i18n.install_translators(app, language)
+    app.setStyleSheet(resource_path("theme", "dark.qss").read_text(encoding="utf-8"))
+    error_dialog = ErrorDialog(str(log_path))
+    install_excepthook(error_dialog.report)
+
+    try:
+        db = open_db(args.db)
+    except NewerDatabaseError as e:
+        _fatal(
+            app,
+            app.translate(
+                "App",
+                "This show database was written by a newer LiveDesk "
+                "and is left untouched:\n{0}\nPlease update LiveDesk.",
+            ).format(e.path),
+        )
+        return 2
+    db_path = Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    db.close()
+    writer = TimelineWriter(db_path)
+
+    fake = None
+    if args.demo:
+        from console.devices.obs.fake_server import FakeObsServer
+
+        fake = FakeObsServer()
+        address = ObsAddress("127.0.0.1", fake.start(), "")
+    elif args.obs:
+        address = ObsAddress(
+            args.obs_host, args.obs_port, load_password(args.obs_host, args.obs_port)
+        )
+    else:
+        address = ObsAddress(
+            settings.obs_host,
+            settings.obs_port,
+            load_password(settings.obs_host, settings.obs_port),
+        )
+
+    client = ObsClient(address)
+    service = ObsService(client)
+    TimelineRecorder(service, writer, parent=service)
+    window = MainWindow(service, settings)
+    window.setWindowTitle(window.windowTitle() + (" [DEMO]" if args.demo else ""))
+
+    def show_connect_dialog() -> None:
+        dialog = ConnectDialog(service, window)
+        dialog.address_chosen.connect(on_address_chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def on_address_chosen(address: ObsAddress, remember: bool) -> None:
+        settings.obs_host, settings.obs_port, settings.obs_configured = (
+            address.host,
+            address.port,
+            True,
+        )
+        settings.save()
+        if remember and not store_password(address.host, address.port, address.password):
+            window.statusBar().showMessage(
+                app.translate(
+                    "App", "No system keyring here: the password is kept until LiveDesk closes."
+                ),
+                10000,
+            )
+        client.set_address(address)
+
+    window.connect_action.triggered.connect(show_connect_dialog)
+    window.show()
+    client.start()
+    if not (args.demo or args.obs or settings.obs_configured):
+        QTimer.singleShot(0, show_connect_dialog)  # first run: ask where OBS is
+
+    if args.startup_probe:
+        _probe(app, window, started)
+    if args.screenshot:  # for the README and for looking at the app as a user would
+
+        def shoot():
+            window.grab().save(str(args.screenshot))
+            app.quit()
+
+        QTimer.singleShot(3000, shoot)
+
+    try:
+        return app.exec()
+    finally:
+        client.stop()
+        if fake:
+            fake.stop()
+        writer.close()
+        settings.save()
+        log.info("LiveDesk stopped")
+
+
+def _fatal(app, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    log.error(text)
+    QMessageBox.critical(None, "LiveDesk", text)
+
+
+def _probe(app, window, started: float) -> None:
+    """Print time to the first painted window and RSS, then quit (for tests/perf)."""
+    import psutil
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class PaintWatch(QObject):
+        def eventFilter(self, _obj, event):
+            if event.type() == QEvent.Type.Paint and not hasattr(self, "ms"):
+                self.ms = (time.perf_counter() - started) * 1000
+                QTimer.singleShot(1500, report)
+            return False
+
+    def report():
+        rss = psutil.Process(os.getpid()).memory_info().rss / 2**20
+        print(
+            json.dumps({"first_paint_ms": round(watch.ms, 1), "rss_mb": round(rss, 1)}), flush=True
+        )
+        app.quit()
+
+    watch = PaintWatch(window)
+    window.installEventFilter(watch)

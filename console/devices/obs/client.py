@@ -1,0 +1,291 @@
+"""ObsClient: the app's only door to OBS. One worker thread owns the session and does every
+connect and request; the GUI thread gets states, replies and events back as Qt signals.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from console.core.obs_state import (
+    AudioInput,
+    Health,
+    ObsSnapshot,
+    bitrate_kbps,
+    scenes_top_to_bottom,
+)
+from console.devices.obs.session import ObsConnectError, ObsRequestError, ObsSession
+
+log = logging.getLogger(__name__)
+
+# Connection states (codes; the ui words them).
+DISCONNECTED, CONNECTING, CONNECTED, RECONNECTING, FAILED = (
+    "disconnected",
+    "connecting",
+    "connected",
+    "reconnecting",
+    "failed",
+)
+# Errors that retrying cannot fix: wait for the user to change the settings.
+FINAL_ERRORS = {"auth_failed", "password_required", "too_old"}
+
+BACKOFF_FIRST, BACKOFF_MAX = 0.5, 4.0
+CONNECT_TIMEOUT = 3.0
+REQUEST_TIMEOUT = 3.0
+POLL_INTERVAL = 1.0
+STALE_AFTER = 2.0  # a queued command older than this is refused, never fired late
+NOT_AUDIO = 604  # InvalidResourceState: the input has no audio
+RESYNC = "LiveDesk.Resync"  # a job, not an OBS request
+
+
+@dataclass(frozen=True)
+class ObsAddress:
+    host: str = "127.0.0.1"
+    port: int = 4455
+    password: str = ""
+
+    @property
+    def url(self) -> str:
+        return f"ws://{self.host}:{self.port}"
+
+
+@dataclass
+class _Job:
+    token: int
+    request_type: str
+    data: dict | None
+    queued_at: float
+
+
+class ObsClient(QObject):
+    state_changed = Signal(str, str, str)  # state, reason code, detail
+    synced = Signal(object)  # ObsSnapshot after every (re)connect
+    event_received = Signal(str, dict)  # eventType, eventData
+    replied = Signal(int, str, dict)  # token, requestType, responseData
+    request_failed = Signal(int, str, str, str)  # token, requestType, code, comment
+    polled = Signal(object)  # Health, once a second while connected
+
+    def __init__(self, address: ObsAddress, parent: QObject | None = None):
+        super().__init__(parent)
+        self._address = address
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._tokens = itertools.count(1)
+        self._stop = threading.Event()
+        self._wake = threading.Event()  # a new address: retry now
+        self._thread: threading.Thread | None = None
+        self.state = DISCONNECTED
+
+    # -- GUI thread API ---------------------------------------------------------------
+    @property
+    def address(self) -> ObsAddress:
+        return self._address
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._run, name="obs-worker", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._stop.set()
+            self._wake.set()
+            self._jobs.put(None)
+            self._thread.join(timeout=5)
+            self._thread = None
+            self._set_state(DISCONNECTED, "", "")
+
+    def set_address(self, address: ObsAddress) -> None:
+        """Use a new address/password from now on (the next connect attempt is immediate)."""
+        self._address = address
+        self._wake.set()
+        self._jobs.put(None)  # ends the current session loop so it reconnects with the new one
+
+    def resync(self) -> int:
+        """Read the whole state again (after OBS added or removed inputs, say)."""
+        return self.request(RESYNC)
+
+    def request(self, request_type: str, data: dict | None = None) -> int:
+        """Queue one request; returns its token. Refused at once unless connected."""
+        token = next(self._tokens)
+        if self.state != CONNECTED:
+            self.request_failed.emit(token, request_type, "not_connected", "")
+            return token
+        self._jobs.put(_Job(token, request_type, data, time.monotonic()))
+        return token
+
+    # -- worker thread ----------------------------------------------------------------
+    def _set_state(self, state: str, reason: str, detail: str) -> None:
+        self.state = state
+        self.state_changed.emit(state, reason, detail)
+
+    def _run(self) -> None:
+        backoff = BACKOFF_FIRST
+        first = True
+        while not self._stop.is_set():
+            self._wake.clear()
+            address = self._address
+            self._set_state(CONNECTING if first else RECONNECTING, "", address.url)
+            session = ObsSession(
+                address.host, address.port, address.password, on_event=self._on_session_event
+            )
+            try:
+                session.open(timeout=CONNECT_TIMEOUT)
+                snapshot = self._resync(session)
+            except ObsConnectError as e:
+                log.info("OBS connect to %s failed: %s", address.url, e.kind)
+                final = e.kind in FINAL_ERRORS
+                self._set_state(FAILED if final else RECONNECTING, e.kind, e.detail)
+                self._drain("not_connected")
+                self._wake.wait(None if final else backoff)
+                backoff = min(backoff * 2, BACKOFF_MAX)
+                continue
+            except ObsRequestError as e:  # lost in the middle of the resync
+                session.close()
+                self._set_state(RECONNECTING, "lost", str(e))
+                self._wake.wait(backoff)
+                continue
+            backoff, first = BACKOFF_FIRST, False
+            self._drain("not_connected")  # anything queued before this connection is stale
+            self.synced.emit(snapshot)
+            self._set_state(CONNECTED, "", session.obs_version)
+            reason = self._serve(session)
+            session.close()
+            self._drain("not_connected")
+            if not self._stop.is_set():
+                self._set_state(RECONNECTING, reason, address.url)
+
+    def _serve(self, session: ObsSession) -> str:
+        """Run requests and the health poll until the connection ends; returns why."""
+        poll = _Poller()
+        next_poll = time.monotonic()
+        while not self._stop.is_set():
+            if not session.alive():
+                return "lost"
+            if self._wake.is_set():
+                return "address_changed"
+            try:
+                job = self._jobs.get(timeout=max(0.0, min(0.1, next_poll - time.monotonic())))
+            except queue.Empty:
+                job = None
+            if job is not None:
+                self._do(session, job)
+            if time.monotonic() >= next_poll:
+                next_poll = time.monotonic() + POLL_INTERVAL
+                try:
+                    self.polled.emit(poll.read(session))
+                except ObsRequestError as e:
+                    # The poll is our ping: no answer means a half-open or dead connection.
+                    log.info("OBS health poll failed: %s", e)
+                    if e.code in ("timeout", "lost"):
+                        return "no_answer" if e.code == "timeout" else "lost"
+        return "stopped"
+
+    def _do(self, session: ObsSession, job: _Job) -> None:
+        if time.monotonic() - job.queued_at > STALE_AFTER:
+            self.request_failed.emit(job.token, job.request_type, "stale", "")
+            return
+        try:
+            if job.request_type == RESYNC:
+                self.synced.emit(self._resync(session))
+                return
+            reply = session.request(job.request_type, job.data, timeout=REQUEST_TIMEOUT)
+        except ObsRequestError as e:
+            self.request_failed.emit(job.token, job.request_type, str(e.code), e.comment)
+        else:
+            self.replied.emit(job.token, job.request_type, reply)
+
+    def _drain(self, code: str) -> None:
+        while True:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            if job is not None:
+                self.request_failed.emit(job.token, job.request_type, code, "")
+
+    def _on_session_event(self, event_type: str, data: dict) -> None:
+        self.event_received.emit(event_type, data)
+
+    @staticmethod
+    def _resync(s: ObsSession) -> ObsSnapshot:
+        """Read everything the console shows, after every connect."""
+        scene_list = s.request("GetSceneList")
+        studio = s.request("GetStudioModeEnabled")["studioModeEnabled"]
+        transitions = s.request("GetSceneTransitionList")
+        current = s.request("GetCurrentSceneTransition")
+        specials = s.request("GetSpecialInputs")
+        mics = {v for k, v in specials.items() if k.startswith("mic") and v}
+        inputs = []
+        for i in s.request("GetInputList")["inputs"]:
+            name = i["inputName"]
+            try:
+                muted = s.request("GetInputMute", {"inputName": name})["inputMuted"]
+                volume = s.request("GetInputVolume", {"inputName": name})["inputVolumeDb"]
+            except ObsRequestError as e:
+                if e.code == NOT_AUDIO:
+                    continue
+                raise
+            inputs.append(AudioInput(name, i.get("inputKind", ""), muted, volume, name in mics))
+        return ObsSnapshot(
+            version=s.obs_version,
+            scenes=scenes_top_to_bottom(scene_list["scenes"]),
+            program=scene_list["currentProgramSceneName"],
+            preview=scene_list.get("currentPreviewSceneName") if studio else None,
+            studio=studio,
+            transitions=tuple(t["transitionName"] for t in transitions["transitions"]),
+            fixed_transitions=tuple(
+                t["transitionName"] for t in transitions["transitions"] if t.get("transitionFixed")
+            ),
+            transition=current.get("transitionName", ""),
+            transition_ms=current.get("transitionDuration") or 0,
+            inputs=tuple(inputs),
+            streaming=s.request("GetStreamStatus")["outputActive"],
+            recording=s.request("GetRecordStatus")["outputActive"],
+        )
+
+
+class _Poller:
+    """The 1 Hz health read; keeps the previous byte count for the bitrate."""
+
+    def __init__(self):
+        self._bytes: tuple[int, float] | None = None
+
+    def read(self, s: ObsSession) -> Health:
+        stats = s.request("GetStats", timeout=REQUEST_TIMEOUT)
+        stream = s.request("GetStreamStatus", timeout=REQUEST_TIMEOUT)
+        record = s.request("GetRecordStatus", timeout=REQUEST_TIMEOUT)
+        now = time.monotonic()
+        rate = None
+        if stream.get("outputActive"):
+            sent = stream.get("outputBytes", 0)
+            if self._bytes is not None:
+                rate = bitrate_kbps(self._bytes[0], self._bytes[1], sent, now)
+            self._bytes = (sent, now)
+        else:
+            self._bytes = None
+        disk_mb = stats.get("availableDiskSpace")
+        return Health(
+            fps=stats.get("activeFps"),
+            cpu_pct=stats.get("cpuUsage"),
+            render_skipped=stats.get("renderSkippedFrames"),
+            render_total=stats.get("renderTotalFrames"),
+            output_skipped=stats.get("outputSkippedFrames"),
+            output_total=stats.get("outputTotalFrames"),
+            stream_dropped=stream.get("outputSkippedFrames")
+            if stream.get("outputActive")
+            else None,
+            stream_frames=stream.get("outputTotalFrames") if stream.get("outputActive") else None,
+            bitrate_kbps=rate,
+            disk_free_gb=disk_mb / 1024.0 if disk_mb is not None else None,
+            stream_ms=stream.get("outputDuration", 0) if stream.get("outputActive") else 0,
+            record_ms=record.get("outputDuration", 0) if record.get("outputActive") else 0,
+            streaming=bool(stream.get("outputActive")),
+            recording=bool(record.get("outputActive")),
+        )

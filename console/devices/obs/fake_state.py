@@ -1,0 +1,654 @@
+"""The OBS side of the fake obs-websocket server: state, request handlers, events.
+
+Nothing here touches a socket or starts a thread. FakeObsServer calls in while holding its
+one lock, then delivers the events collected in `ObsState.events` after releasing it, so a
+slow client socket never stalls the state. Field names, status codes and comments follow
+obs-websocket 5.1.0 as bundled with OBS 29.0.2 (no UUID fields: those came in 5.3).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import struct
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+SUCCESS = 100
+MISSING_REQUEST_TYPE = 203
+UNKNOWN_REQUEST_TYPE = 204
+MISSING_REQUEST_FIELD = 300
+MISSING_REQUEST_DATA = 301
+INVALID_REQUEST_FIELD_TYPE = 401
+REQUEST_FIELD_OUT_OF_RANGE = 402
+REQUEST_FIELD_EMPTY = 403
+TOO_MANY_REQUEST_FIELDS = 404
+OUTPUT_RUNNING = 500
+OUTPUT_NOT_RUNNING = 501
+STUDIO_MODE_NOT_ACTIVE = 506
+RESOURCE_NOT_FOUND = 600
+INVALID_RESOURCE_TYPE = 602
+INVALID_RESOURCE_STATE = 604
+
+GENERAL, CONFIG, SCENES, INPUTS, TRANSITIONS = 1, 2, 4, 8, 16
+OUTPUTS, UI = 64, 1024
+# obs-websocket 5.0-5.6 define All as every low-volume bit including Ui (1 << 10).
+EVENT_ALL = 2047
+INPUT_VOLUME_METERS = 1 << 16
+
+DEFAULT_SCENES = [
+    "开场 Opening",
+    "主播近景 Host close-up",
+    "商品特写 Product close-up",
+    "全景 Wide",
+    "福利时间 Giveaway",
+    "休息 Break",
+]
+MIC, DESKTOP, BGM = "麦克风 Mic", "桌面音频 Desktop Audio", "背景音乐 BGM"
+CAMERA, OVERLAY = "摄像头 Camera", "价格贴片 Price overlay"
+NO_AUDIO = "The specified input does not support audio."
+IMAGE_FORMATS = ["bmp", "cur", "ico", "jpeg", "jpg", "pbm", "pgm", "png", "ppm", "xbm", "xpm"]
+STREAM_BYTES_PER_S = 6_000_000 // 8
+RECORD_BYTES_PER_S = 10_000_000 // 8
+# Measured on OBS 29: a Cut's events arrive ~15 ms after the request, a 300 ms Fade's 310-335 ms.
+TRANSITION_LAG_S = 0.015
+OUTPUT_SETTLE_S = 0.2  # starting->started and stopping->stopped; a local RTMP target is quick
+
+
+class RequestFailed(Exception):
+    def __init__(self, code: int, comment: str | None = None) -> None:
+        super().__init__(code, comment)
+        self.code, self.comment = code, comment
+
+
+def _f32(value: float) -> float:
+    # libobs keeps volumes as C floats; clients see float32 rounding in the JSON.
+    return struct.unpack("f", struct.pack("f", value))[0]
+
+
+def mul_to_db(mul: float) -> float:
+    # obs_mul_to_db() works in float: 20.0f * log10f(mul), so -6 dB reads back as exactly -6.0.
+    return -100.0 if mul <= 0.0 else _f32(20.0 * _f32(math.log10(mul)))
+
+
+def db_to_mul(db: float) -> float:
+    # obs_db_to_mul() is powf(10, db/20) for any finite dB: -100 dB is 1e-5, not silence.
+    return _f32(10.0 ** _f32(_f32(db) / 20.0))
+
+
+def timecode(ms: int) -> str:
+    s, ms = divmod(ms, 1000)
+    m, s = divmod(s, 60)
+    h, m = divmod(m, 60)
+    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+
+
+class Fields:
+    """Request-field checks with obs-websocket's codes and comment texts."""
+
+    def __init__(self, data: Any) -> None:
+        self.present = isinstance(data, dict)
+        self.data = data if self.present else {}
+
+    def has(self, key: str) -> bool:
+        return self.data.get(key) is not None
+
+    def _basic(self, key: str) -> Any:
+        if not self.present:
+            raise RequestFailed(
+                MISSING_REQUEST_DATA, "Your request data is missing or invalid (non-object)"
+            )
+        if not self.has(key):
+            raise RequestFailed(
+                MISSING_REQUEST_FIELD, f"Your request is missing the `{key}` field."
+            )
+        return self.data[key]
+
+    def string(self, key: str) -> str:
+        value = self._basic(key)
+        if not isinstance(value, str):
+            raise RequestFailed(
+                INVALID_REQUEST_FIELD_TYPE, f"The field value of `{key}` must be a string."
+            )
+        if not value:
+            raise RequestFailed(
+                REQUEST_FIELD_EMPTY, f"The field value of `{key}` must not be empty."
+            )
+        return value
+
+    def boolean(self, key: str) -> bool:
+        value = self._basic(key)
+        if not isinstance(value, bool):
+            raise RequestFailed(
+                INVALID_REQUEST_FIELD_TYPE, f"The field value of `{key}` must be boolean."
+            )
+        return value
+
+    def number(self, key: str, lo: float, hi: float, optional: bool = False) -> float:
+        value = self.data[key] if optional else self._basic(key)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise RequestFailed(
+                INVALID_REQUEST_FIELD_TYPE, f"The field value of `{key}` must be a number."
+            )
+        # std::to_string(double) prints six decimals, and the comments carry no full stop.
+        if value < lo:
+            raise RequestFailed(
+                REQUEST_FIELD_OUT_OF_RANGE,
+                f"The field value of `{key}` is below the minimum of `{lo:f}`",
+            )
+        if value > hi:
+            raise RequestFailed(
+                REQUEST_FIELD_OUT_OF_RANGE,
+                f"The field value of `{key}` is above the maximum of `{hi:f}`",
+            )
+        return value
+
+
+@dataclass
+class Input:
+    name: str
+    kind: str
+    audio: bool
+    level_db: tuple[float, float] = (-60.0, 3.0)  # typical peak and its spread, for the meters
+    muted: bool = False
+    volume_mul: float = 1.0
+
+    @property
+    def unversioned_kind(self) -> str:
+        head, _, tail = self.kind.rpartition("_v")
+        return head if head and tail.isdigit() else self.kind
+
+
+class Voice:
+    """Talk spurts of syllables (~4.5 per second) between short pauses, so the mic meter looks
+    like somebody presenting a product rather than noise."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self._rng, self._talking, self._until, self._loud = rng, False, 0.0, -14.0
+
+    def peak_db(self, t: float) -> float:
+        rng = self._rng
+        if t >= self._until:
+            self._talking = not self._talking
+            self._until = t + (rng.uniform(1.2, 4.0) if self._talking else rng.uniform(0.15, 0.9))
+            self._loud = rng.uniform(-15.0, -10.0)
+        if not self._talking:
+            return rng.uniform(-58.0, -50.0)
+        syllable = abs(math.sin(math.pi * 4.5 * t))
+        return self._loud - 18.0 * (1.0 - syllable) + rng.uniform(-2.0, 2.0)
+
+
+class Output:
+    """Stream or record output: OBS_WEBSOCKET_OUTPUT_* states and growing counters."""
+
+    def __init__(self, bytes_per_s: int) -> None:
+        self.state, self.started_at, self.bytes_per_s, self.path = "STOPPED", 0.0, bytes_per_s, None
+
+    @property
+    def running(self) -> bool:
+        # What obs_frontend_streaming/recording_active() report: set on STARTED, cleared on STOPPED.
+        return self.state in ("STARTED", "STOPPING")
+
+    def duration_ms(self, now: float) -> int:
+        return int((now - self.started_at) * 1000) if self.running else 0
+
+
+class ObsState:
+    def __init__(
+        self,
+        obs_version: str = "29.0.2",
+        ws_version: str = "5.1.0",
+        schedule: Callable[[float, Callable[[], None]], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        seed: int | None = None,
+    ) -> None:
+        self.obs_version, self.ws_version = obs_version, ws_version
+        self.schedule = schedule or (lambda _delay, fn: fn())
+        self.clock = clock
+        self.born = clock()
+        self.rng = random.Random(seed)
+        self.events: list[tuple[int, str, dict[str, Any] | None]] = []
+        self.scenes = list(DEFAULT_SCENES)  # top-to-bottom, as OBS's scene dock shows them
+        self.program, self.preview, self.studio = self.scenes[0], None, False
+        self.inputs = {
+            i.name: i
+            for i in (
+                Input(DESKTOP, "pulse_output_capture", True, (-62.0, 2.0)),
+                Input(MIC, "pulse_input_capture", True),
+                Input(CAMERA, "v4l2_input", False),
+                Input(OVERLAY, "text_ft2_source_v2", False),
+                Input(BGM, "ffmpeg_source", True, (-24.0, 3.0), volume_mul=db_to_mul(-12.0)),
+            )
+        }
+        self.voice = Voice(self.rng)
+        self.transitions = {"Cut": ("cut_transition", True), "Fade": ("fade_transition", False)}
+        self.transition, self.transition_ms, self._transition_token = "Fade", 300, 0
+        self.stream, self.record = Output(STREAM_BYTES_PER_S), Output(RECORD_BYTES_PER_S)
+        self._session_counts = (0, 0)
+        self.handlers: dict[str, Callable[[Fields], dict[str, Any] | None]] = {
+            name[4:]: getattr(self, name) for name in dir(self) if name.startswith("req_")
+        }
+
+    # ---- plumbing -------------------------------------------------------------------------
+    def emit(self, intent: int, event_type: str, data: dict[str, Any] | None = None) -> None:
+        self.events.append((intent, event_type, data))
+
+    def take_events(self) -> list[tuple[int, str, dict[str, Any] | None]]:
+        events, self.events = self.events, []
+        return events
+
+    def handle(self, request_type: Any, data: Any, session_counts: tuple[int, int] = (0, 0)):
+        """Run one request; returns (status code, comment or None, responseData or None)."""
+        if not isinstance(request_type, str) or not request_type:
+            return MISSING_REQUEST_TYPE, "Your request's `requestType` may not be empty.", None
+        handler = self.handlers.get(request_type)
+        if handler is None:
+            return UNKNOWN_REQUEST_TYPE, "Your request type is not valid.", None
+        self._session_counts = session_counts
+        try:
+            return SUCCESS, None, handler(Fields(data))
+        except RequestFailed as failure:
+            return failure.code, failure.comment, None
+
+    def _scene(self, fields: Fields) -> str:
+        name = fields.string("sceneName")
+        if name in self.inputs:
+            raise RequestFailed(INVALID_RESOURCE_TYPE, "The specified source is not a scene.")
+        if name not in self.scenes:
+            raise RequestFailed(RESOURCE_NOT_FOUND, f"No source was found by the name of `{name}`.")
+        return name
+
+    def _input(self, fields: Fields, audio: bool = False) -> Input:
+        name = fields.string("inputName")
+        if name in self.scenes:
+            raise RequestFailed(INVALID_RESOURCE_TYPE, "The specified source is not an input.")
+        if name not in self.inputs:
+            raise RequestFailed(RESOURCE_NOT_FOUND, f"No source was found by the name of `{name}`.")
+        found = self.inputs[name]
+        if audio and not found.audio:
+            raise RequestFailed(INVALID_RESOURCE_STATE, NO_AUDIO)
+        return found
+
+    # ---- state changes shared by requests and the "somebody did it in OBS" hooks -----------
+    def switch_program(self, target: str) -> None:
+        if target == self.program:
+            return  # OBS starts no transition and says nothing
+        name = self.transition
+        self._transition_token += 1
+        token, old = self._transition_token, self.program
+        # OBS reports the new program scene at once (and, in studio mode, swaps the old one
+        # into preview), but its events only when the transition has run.
+        self.program = target
+        swapped = old if self.studio else None
+        if swapped is not None:
+            self.preview = swapped
+        self.emit(TRANSITIONS, "SceneTransitionStarted", {"transitionName": name})
+        duration_s = 0.0 if self.transitions[name][1] else self.transition_ms / 1000.0
+        self.schedule(
+            duration_s + TRANSITION_LAG_S,
+            lambda: self._end_transition(token, name, target, swapped),
+        )
+
+    def _end_transition(self, token: int, name: str, target: str, swapped: str | None) -> None:
+        if token != self._transition_token:
+            return  # cut short by a newer transition, which OBS reports no end for
+        self.emit(TRANSITIONS, "SceneTransitionVideoEnded", {"transitionName": name})
+        if swapped is not None:
+            self.emit(SCENES, "CurrentPreviewSceneChanged", {"sceneName": swapped})
+        self.emit(SCENES, "CurrentProgramSceneChanged", {"sceneName": target})
+        ended = {"transitionName": name}
+        self.schedule(
+            TRANSITION_LAG_S, lambda: self.emit(TRANSITIONS, "SceneTransitionEnded", ended)
+        )
+
+    def cut_to(self, name: str) -> None:
+        self._transition_token += 1  # a running transition must not land afterwards
+        self.set_program(name)
+
+    def set_program(self, name: str) -> None:
+        self.program = name
+        self.emit(SCENES, "CurrentProgramSceneChanged", {"sceneName": name})
+
+    def set_mute(self, item: Input, muted: bool) -> None:
+        item.muted = muted  # libobs signals "mute" even when nothing changed
+        self.emit(INPUTS, "InputMuteStateChanged", {"inputName": item.name, "inputMuted": muted})
+
+    def set_volume(self, item: Input, mul: float) -> None:
+        item.volume_mul = _f32(mul)
+        self.emit(
+            INPUTS,
+            "InputVolumeChanged",
+            {
+                "inputName": item.name,
+                "inputVolumeMul": item.volume_mul,
+                "inputVolumeDb": mul_to_db(mul),
+            },
+        )
+
+    def set_scene_list(self, scenes: list[str]) -> None:
+        self.scenes = list(scenes)
+        self.emit(SCENES, "SceneListChanged", {"scenes": self.scene_array()})
+        if self.program not in self.scenes:
+            self.set_program(self.scenes[0])
+        if self.preview is not None and self.preview not in self.scenes:
+            self.preview = self.program
+            self.emit(SCENES, "CurrentPreviewSceneChanged", {"sceneName": self.preview})
+
+    def scene_array(self) -> list[dict[str, Any]]:
+        # obs-websocket reverses OBS's list: index 0 is the bottom scene of the dock.
+        n = len(self.scenes)
+        return [
+            {"sceneIndex": n - 1 - i, "sceneName": s}
+            for i, s in reversed(list(enumerate(self.scenes)))
+        ]
+
+    def _output_event(self, which: Output, event_type: str, state: str) -> None:
+        which.state = state
+        data: dict[str, Any] = {
+            "outputActive": state == "STARTED",
+            "outputState": f"OBS_WEBSOCKET_OUTPUT_{state}",
+        }
+        if which is self.record:
+            data["outputPath"] = which.path if state in ("STARTED", "STOPPED") else None
+        self.emit(OUTPUTS, event_type, data)
+
+    def start_output(self, which: Output, event_type: str) -> None:
+        if which.state != "STOPPED":
+            return  # the frontend ignores a second start while one is on its way
+        if which is self.record:
+            stamp = time.strftime("%Y-%m-%d %H-%M-%S")
+            which.path = os.path.join(os.path.expanduser("~"), "Videos", f"{stamp}.mkv")
+        self._output_event(which, event_type, "STARTING")
+
+        def started() -> None:
+            if which.state == "STARTING":
+                which.started_at = self.clock()
+                self._output_event(which, event_type, "STARTED")
+
+        self.schedule(OUTPUT_SETTLE_S, started)
+
+    def stop_output(self, which: Output, event_type: str) -> None:
+        if which.state != "STARTED":
+            return
+        self._output_event(which, event_type, "STOPPING")
+        self.schedule(OUTPUT_SETTLE_S, lambda: self._output_event(which, event_type, "STOPPED"))
+
+    # ---- read-backs -------------------------------------------------------------------------
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "program": self.program,
+            "preview": self.preview,
+            "studio": self.studio,
+            "inputs": {
+                i.name: {"muted": i.muted, "volume_db": mul_to_db(i.volume_mul)}
+                for i in self.inputs.values()
+                if i.audio
+            },
+            "streaming": self.stream.state in ("STARTING", "STARTED"),
+            "recording": self.record.state in ("STARTING", "STARTED"),
+            "transition": self.transition,
+            "transition_ms": self.transition_ms,
+            "scenes": list(self.scenes),
+        }
+
+    def meter_inputs(self) -> list[dict[str, Any]]:
+        """One InputVolumeMeters payload: per channel [magnitude, peak, input peak], where the
+        first two are after the fader (zero when muted) like obs-websocket's meter."""
+        now = self.clock() - self.born
+        result = []
+        for item in self.inputs.values():
+            if not item.audio:
+                continue
+            if item.name == MIC:
+                peak_db = self.voice.peak_db(now)
+            else:
+                peak_db = item.level_db[0] + self.rng.uniform(-item.level_db[1], item.level_db[1])
+            fader = 0.0 if item.muted else item.volume_mul
+            channels = []
+            for _ in range(2):
+                peak = 10 ** ((peak_db + self.rng.uniform(-0.8, 0.8)) / 20)
+                magnitude = peak * 10 ** (-self.rng.uniform(8.0, 12.0) / 20)
+                channels.append([magnitude * fader, peak * fader, peak])
+            result.append({"inputName": item.name, "inputLevelsMul": channels})
+        return result
+
+    # ---- requests: general --------------------------------------------------------------------
+    def req_GetVersion(self, _f: Fields) -> dict[str, Any]:
+        return {
+            "obsVersion": self.obs_version,
+            "obsWebSocketVersion": self.ws_version,
+            "rpcVersion": 1,
+            "availableRequests": sorted(self.handlers),
+            "supportedImageFormats": IMAGE_FORMATS,
+            "platform": "debian",
+            "platformDescription": "Debian GNU/Linux 12 (bookworm)",
+        }
+
+    def req_GetStats(self, _f: Fields) -> dict[str, Any]:
+        frames = int((self.clock() - self.born) * 30)
+        output_frames = int(self.stream.duration_ms(self.clock()) * 0.03)
+        incoming, outgoing = self._session_counts
+        return {
+            "cpuUsage": round(self.rng.uniform(2.5, 6.0), 6),
+            "memoryUsage": round(self.rng.uniform(340.0, 360.0), 6),
+            "availableDiskSpace": 181_536.48828125,
+            "activeFps": 30.0000003,
+            "averageFrameRenderTime": round(self.rng.uniform(0.9, 1.6), 6),
+            "renderSkippedFrames": 0,
+            "renderTotalFrames": frames,
+            "outputSkippedFrames": 0,
+            "outputTotalFrames": max(frames, output_frames),
+            "webSocketSessionIncomingMessages": incoming,
+            "webSocketSessionOutgoingMessages": outgoing,
+        }
+
+    def req_GetStudioModeEnabled(self, _f: Fields) -> dict[str, Any]:
+        return {"studioModeEnabled": self.studio}
+
+    def req_SetStudioModeEnabled(self, f: Fields) -> None:
+        enabled = f.boolean("studioModeEnabled")
+        if enabled == self.studio:
+            return
+        if not enabled:
+            # OBS 29 leaving studio mode reports the preview, then the (unchanged) program,
+            # as the program scene.
+            self.emit(SCENES, "CurrentProgramSceneChanged", {"sceneName": self.preview})
+            self.emit(SCENES, "CurrentProgramSceneChanged", {"sceneName": self.program})
+        self.studio = enabled
+        self.preview = self.program if enabled else None
+        self.emit(UI, "StudioModeStateChanged", {"studioModeEnabled": enabled})
+
+    # ---- requests: scenes -------------------------------------------------------------------
+    def req_GetSceneList(self, _f: Fields) -> dict[str, Any]:
+        return {
+            "currentProgramSceneName": self.program,
+            "currentPreviewSceneName": self.preview if self.studio else None,
+            "scenes": self.scene_array(),
+        }
+
+    def req_GetCurrentProgramScene(self, _f: Fields) -> dict[str, Any]:
+        return {"currentProgramSceneName": self.program}
+
+    def req_SetCurrentProgramScene(self, f: Fields) -> None:
+        self.switch_program(self._scene(f))
+
+    def _need_studio(self) -> None:
+        if not self.studio:
+            raise RequestFailed(STUDIO_MODE_NOT_ACTIVE)
+
+    def req_GetCurrentPreviewScene(self, _f: Fields) -> dict[str, Any]:
+        self._need_studio()
+        return {"currentPreviewSceneName": self.preview}
+
+    def req_SetCurrentPreviewScene(self, f: Fields) -> None:
+        self._need_studio()
+        name = self._scene(f)
+        if name != self.preview:
+            self.preview = name
+            self.emit(SCENES, "CurrentPreviewSceneChanged", {"sceneName": name})
+
+    def req_TriggerStudioModeTransition(self, _f: Fields) -> None:
+        self._need_studio()
+        assert self.preview is not None
+        self.switch_program(self.preview)
+
+    # ---- requests: inputs -------------------------------------------------------------------
+    def req_GetInputList(self, f: Fields) -> dict[str, Any]:
+        kind = None
+        if f.has("inputKind"):
+            kind = f.data["inputKind"]
+            if not isinstance(kind, str):
+                raise RequestFailed(
+                    INVALID_REQUEST_FIELD_TYPE, "The field value of `inputKind` must be a string."
+                )
+        return {
+            "inputs": [
+                {
+                    "inputKind": i.kind,
+                    "inputName": i.name,
+                    "unversionedInputKind": i.unversioned_kind,
+                }
+                for i in self.inputs.values()
+                if not kind or i.kind == kind
+            ]
+        }
+
+    def req_GetSpecialInputs(self, _f: Fields) -> dict[str, Any]:
+        return {
+            "desktop1": DESKTOP,
+            "desktop2": None,
+            "mic1": MIC,
+            "mic2": None,
+            "mic3": None,
+            "mic4": None,
+        }
+
+    def req_GetInputMute(self, f: Fields) -> dict[str, Any]:
+        return {"inputMuted": self._input(f, audio=True).muted}
+
+    def req_SetInputMute(self, f: Fields) -> None:
+        item = self._input(f)
+        muted = f.boolean("inputMuted")  # OBS checks the field before the audio capability
+        if not item.audio:
+            raise RequestFailed(INVALID_RESOURCE_STATE, NO_AUDIO)
+        self.set_mute(item, muted)
+
+    def req_ToggleInputMute(self, f: Fields) -> dict[str, Any]:
+        item = self._input(f, audio=True)
+        self.set_mute(item, not item.muted)
+        return {"inputMuted": item.muted}
+
+    def req_GetInputVolume(self, f: Fields) -> dict[str, Any]:
+        item = self._input(f, audio=True)
+        return {"inputVolumeMul": item.volume_mul, "inputVolumeDb": mul_to_db(item.volume_mul)}
+
+    def req_SetInputVolume(self, f: Fields) -> None:
+        item = self._input(f, audio=True)
+        has_mul, has_db = f.has("inputVolumeMul"), f.has("inputVolumeDb")
+        mul = f.number("inputVolumeMul", 0, 20, optional=True) if has_mul else None
+        db = f.number("inputVolumeDb", -100, 26, optional=True) if has_db else None
+        if has_mul and has_db:
+            raise RequestFailed(TOO_MANY_REQUEST_FIELDS, "You may only specify one volume field.")
+        if mul is None and db is None:
+            raise RequestFailed(MISSING_REQUEST_FIELD, "You must specify one volume field.")
+        self.set_volume(item, mul if mul is not None else db_to_mul(db))
+
+    # ---- requests: stream and record --------------------------------------------------------
+    def _status(self, which: Output) -> dict[str, Any]:
+        ms = which.duration_ms(self.clock())
+        return {
+            "outputActive": which.running,
+            "outputTimecode": timecode(ms),
+            "outputDuration": ms,
+            "outputBytes": ms * which.bytes_per_s // 1000,
+        }
+
+    def req_GetStreamStatus(self, _f: Fields) -> dict[str, Any]:
+        status = self._status(self.stream)
+        status.update(
+            outputReconnecting=False,
+            outputCongestion=round(self.rng.uniform(0.0, 0.02), 6) if self.stream.running else 0.0,
+            outputSkippedFrames=0,
+            outputTotalFrames=status["outputDuration"] * 30 // 1000,
+        )
+        return status
+
+    def req_StartStream(self, _f: Fields) -> None:
+        if self.stream.running:
+            raise RequestFailed(OUTPUT_RUNNING)
+        self.start_output(self.stream, "StreamStateChanged")
+
+    def req_StopStream(self, _f: Fields) -> None:
+        if not self.stream.running:
+            raise RequestFailed(OUTPUT_NOT_RUNNING)
+        self.stop_output(self.stream, "StreamStateChanged")
+
+    def req_ToggleStream(self, _f: Fields) -> dict[str, Any]:
+        if self.stream.running:
+            self.stop_output(self.stream, "StreamStateChanged")
+            return {"outputActive": False}
+        self.start_output(self.stream, "StreamStateChanged")
+        return {"outputActive": True}
+
+    def req_GetRecordStatus(self, _f: Fields) -> dict[str, Any]:
+        status = self._status(self.record)
+        status["outputPaused"] = False
+        return status
+
+    def req_StartRecord(self, _f: Fields) -> None:
+        if self.record.running:
+            raise RequestFailed(OUTPUT_RUNNING)
+        self.start_output(self.record, "RecordStateChanged")
+
+    def req_StopRecord(self, _f: Fields) -> dict[str, Any]:
+        if not self.record.running:
+            raise RequestFailed(OUTPUT_NOT_RUNNING)
+        self.stop_output(self.record, "RecordStateChanged")
+        return {"outputPath": self.record.path}
+
+    # ---- requests: transitions --------------------------------------------------------------
+    def req_GetSceneTransitionList(self, _f: Fields) -> dict[str, Any]:
+        return {
+            "currentSceneTransitionName": self.transition,
+            "currentSceneTransitionKind": self.transitions[self.transition][0],
+            "transitions": [
+                {
+                    "transitionConfigurable": False,
+                    "transitionFixed": fixed,
+                    "transitionKind": kind,
+                    "transitionName": name,
+                }
+                for name, (kind, fixed) in self.transitions.items()
+            ],
+        }
+
+    def req_GetCurrentSceneTransition(self, _f: Fields) -> dict[str, Any]:
+        kind, fixed = self.transitions[self.transition]
+        return {
+            "transitionName": self.transition,
+            "transitionKind": kind,
+            "transitionFixed": fixed,
+            "transitionDuration": None if fixed else self.transition_ms,
+            "transitionConfigurable": False,
+            "transitionSettings": None,
+        }
+
+    def req_SetCurrentSceneTransition(self, f: Fields) -> None:
+        name = f.string("transitionName")
+        if name not in self.transitions:
+            raise RequestFailed(RESOURCE_NOT_FOUND, "No scene transition was found by that name.")
+        self.transition = name  # OBS reports it even when the transition was already current
+        self.emit(TRANSITIONS, "CurrentSceneTransitionChanged", {"transitionName": name})
+
+    def req_SetCurrentSceneTransitionDuration(self, f: Fields) -> None:
+        duration = int(f.number("transitionDuration", 50, 20000))
+        if duration != self.transition_ms:
+            self.transition_ms = duration
+            self.emit(
+                TRANSITIONS,
+                "CurrentSceneTransitionDurationChanged",
+                {"transitionDuration": duration},
+            )

@@ -1,0 +1,75 @@
+"""Pick the UI language and install Qt's and LiveDesk's translators.
+
+The .ts files in resources/translations are the source of truth. A build ships .qm files next
+to them; from a source checkout they are compiled on first use into the cache folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+import platformdirs
+import PySide6
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from console.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "zh_CN")
+
+
+def choose_language(requested: str = "") -> str:
+    """The requested language if known, else the system's: Chinese systems get Chinese."""
+    if requested in LANGUAGES:
+        return requested
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def compiled_qm(language: str) -> Path | None:
+    ts = resource_path("translations", f"livedesk_{language}.ts")
+    shipped = ts.with_suffix(".qm")
+    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+        return shipped
+    if not ts.exists():
+        return None
+    cache = Path(platformdirs.user_cache_dir("LiveDesk", appauthor=False)) / shipped.name
+    if cache.exists() and cache.stat().st_mtime >= ts.stat().st_mtime:
+        return cache
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    pyside = Path(PySide6.__file__).parent
+    tool = next((t for t in (pyside / "lrelease", pyside / "lrelease.exe") if t.exists()), None)
+    if tool is None:
+        log.warning("No lrelease found; the UI stays in English")
+        return None
+    subprocess.run(
+        [str(tool), "-silent", str(ts), "-qm", str(cache)],
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
+    return cache
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Install Qt's own and LiveDesk's translators; returns them so they stay alive."""
+    if language == "en":
+        return []
+    QLocale.setDefault(QLocale(language))
+    translators = []
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{language}", qt_dir):
+        translators.append(qt)
+    ours = QTranslator(app)
+    qm = compiled_qm(language)
+    if qm and ours.load(str(qm)):
+        translators.append(ours)
+    else:
+        log.warning("No translation loaded for %s", language)
+    for t in translators:
+        app.installTranslator(t)
+    return translators

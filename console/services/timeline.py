@@ -1,0 +1,41 @@
+"""Puts what happened in OBS on the show's timeline, by comparing successive states."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from console.core.obs_state import ObsSnapshot
+from console.devices.obs.client import CONNECTED
+from console.services.obs_service import ObsService
+from console.store.timeline import TimelineWriter
+
+
+class TimelineRecorder(QObject):
+    def __init__(self, service: ObsService, writer: TimelineWriter, parent: QObject | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        self._last = service.snapshot
+        self._state = service.state
+        service.changed.connect(self._on_service_changed)
+        service.connection_changed.connect(self._on_service_connection_changed)
+
+    def _on_service_connection_changed(self, state: str, reason: str, detail: str) -> None:
+        if state == CONNECTED:
+            self.writer.record("obs_connected", version=detail)
+        elif self._state == CONNECTED:
+            self.writer.record("obs_disconnected", reason=reason)
+        self._state = state
+
+    def _on_service_changed(self, s: ObsSnapshot) -> None:
+        last, self._last = self._last, s
+        record = self.writer.record
+        if s.program != last.program:
+            record("scene_changed", scene=s.program)
+        for i in s.inputs:
+            before = last.input(i.name)
+            if before is not None and before.muted != i.muted:
+                record("input_muted" if i.muted else "input_unmuted", input=i.name)
+        if s.streaming != last.streaming:
+            record("stream_started" if s.streaming else "stream_stopped")
+        if s.recording != last.recording:
+            record("record_started" if s.recording else "record_stopped")

@@ -1,0 +1,105 @@
+"""Typed settings in a JSON file under the platform's config folder; the OBS password lives
+in the OS keyring, never in the file or a log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import keyring
+import platformdirs
+from keyring.errors import KeyringError
+
+log = logging.getLogger(__name__)
+
+APP = "LiveDesk"
+KEYRING_SERVICE = "LiveDesk OBS"
+PASSWORD_ENV = "LIVEDESK_OBS_PASSWORD"
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP, appauthor=False))
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP, appauthor=False))
+
+
+@dataclass
+class Settings:
+    obs_host: str = "127.0.0.1"
+    obs_port: int = 4455
+    obs_configured: bool = False  # false until the first-run connect dialog was accepted
+    language: str = ""  # "" follows the system locale
+    window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
+    window_state: str = ""
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or config_dir() / "settings.json"
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as e:
+            # A broken file must not stop a show: start from defaults and say so in the log.
+            log.warning("Settings file %s unreadable (%s); using defaults", path, e)
+            return cls()
+        known = {f.name: f.type for f in fields(cls)}
+        values = {k: v for k, v in raw.items() if k in known}
+        try:
+            return cls(**values)
+        except TypeError:
+            return cls()
+
+    def save(self, path: Path | None = None) -> None:
+        """Write atomically: a crash mid-write leaves the old file, never half a file."""
+        path = path or config_dir() / "settings.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(asdict(self), f, ensure_ascii=False, indent=2)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+
+
+def _account(host: str, port: int) -> str:
+    return f"{host}:{port}"
+
+
+def load_password(host: str, port: int) -> str:
+    """The environment wins (automation), then the keyring; "" when neither has one."""
+    env = os.environ.get(PASSWORD_ENV)
+    if env is not None:
+        return env
+    try:
+        return keyring.get_password(KEYRING_SERVICE, _account(host, port)) or ""
+    except KeyringError as e:
+        log.info("No keyring available (%s); the password must be typed", type(e).__name__)
+        return ""
+
+
+def store_password(host: str, port: int, password: str) -> bool:
+    """Remember the password in the keyring; False when the machine has no keyring."""
+    try:
+        if password:
+            keyring.set_password(KEYRING_SERVICE, _account(host, port), password)
+        else:
+            try:
+                keyring.delete_password(KEYRING_SERVICE, _account(host, port))
+            except keyring.errors.PasswordDeleteError:
+                pass
+        return True
+    except KeyringError as e:
+        log.info("Password not stored: no keyring (%s)", type(e).__name__)
+        return False

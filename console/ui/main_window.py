@@ -1,0 +1,83 @@
+"""The assistant's console: connection bar and scenes in the middle, audio and outputs in
+docks, OBS health in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+
+from console.services.obs_service import ObsService
+from console.settings import Settings
+from console.ui import messages
+from console.ui.audio_panel import AudioPanel
+from console.ui.connection_bar import ConnectionBar
+from console.ui.health_strip import HealthStrip
+from console.ui.outputs_panel import OutputsPanel
+from console.ui.scenes_panel import ScenesPanel
+
+MESSAGE_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service: ObsService, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.settings = settings
+        self.setWindowTitle(self.tr("LiveDesk — live room console"))
+        self.connection_bar = ConnectionBar(service)
+        self.scenes = ScenesPanel(service)
+        center = QWidget()
+        layout = QVBoxLayout(center)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.connection_bar)
+        layout.addWidget(self.scenes, 1)
+        self.setCentralWidget(center)
+        self.audio = AudioPanel(service)
+        self.outputs = OutputsPanel(service)
+        self._dock(
+            self.tr("Audio mixer"), "audioDock", self.audio, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self._dock(
+            self.tr("Stream and recording"),
+            "outputsDock",
+            self.outputs,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.health = HealthStrip(service)
+        self.statusBar().addPermanentWidget(self.health, 1)
+        self.connect_action = QAction(self.tr("OBS connection…"), self)
+        menu = self.menuBar().addMenu(self.tr("&OBS"))
+        menu.addAction(self.connect_action)
+        self.connection_bar.settings_requested.connect(self.connect_action.trigger)
+        for n in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(n)), self)
+            shortcut.activated.connect(lambda n=n: service.select_scene_number(n))
+        service.failed.connect(self._on_service_failed)
+        service.connection_changed.connect(self._on_service_connection_changed)
+        self.resize(1280, 800)
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
+        if settings.window_state:
+            self.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+
+    def _on_service_failed(self, request_type: str, code: str, comment: str) -> None:
+        self.statusBar().showMessage(
+            messages.request_failure(request_type, code, comment), MESSAGE_MS
+        )
+
+    def _on_service_connection_changed(self, state: str, reason: str, _detail: str) -> None:
+        if reason and state != "connected":
+            text = messages.connect_reason(reason, self.service.client.address.url)
+            self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def closeEvent(self, event) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        super().closeEvent(event)

@@ -1,0 +1,92 @@
+"""Every sentence about OBS that a user reads, from the codes the lower layers return."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
+
+def connection_state(state: str) -> str:
+    return {
+        "disconnected": translate("Messages", "Not connected"),
+        "connecting": translate("Messages", "Connecting to OBS…"),
+        "connected": translate("Messages", "Connected to OBS"),
+        "reconnecting": translate("Messages", "Reconnecting to OBS…"),
+        "failed": translate("Messages", "Cannot connect to OBS"),
+    }.get(state, state)
+
+
+def connect_reason(reason: str, address: str = "") -> str:
+    """Why the last connect failed, with what to do about it."""
+    texts = {
+        "refused": translate(
+            "Messages",
+            "OBS is not running at {address}, or its WebSocket server is off "
+            "(OBS: Tools → WebSocket Server Settings).",
+        ),
+        "timeout": translate(
+            "Messages", "No answer from {address}. Check the address and that OBS is running."
+        ),
+        "unreachable": translate(
+            "Messages", "The computer at {address} cannot be reached. Check the network."
+        ),
+        "bad_host": translate(
+            "Messages", "The address {address} does not exist. Check the host name."
+        ),
+        "network": translate("Messages", "Network error talking to {address}."),
+        "no_hello": translate(
+            "Messages",
+            "Something answers at {address}, but it is not OBS's WebSocket "
+            "server (or OBS is still starting).",
+        ),
+        "not_obs": translate("Messages", "The service at {address} is not OBS's WebSocket server."),
+        "closed": translate("Messages", "OBS closed the connection."),
+        "protocol": translate("Messages", "OBS answered in a way LiveDesk does not understand."),
+        "auth_failed": translate(
+            "Messages",
+            "Wrong OBS password. Copy it from OBS: Tools → WebSocket Server "
+            "Settings → Show Connect Info.",
+        ),
+        "password_required": translate(
+            "Messages",
+            "OBS asks for a password. Enter the one shown in OBS: "
+            "Tools → WebSocket Server Settings.",
+        ),
+        "too_old": translate(
+            "Messages",
+            "This OBS is too old. LiveDesk needs OBS 28 or newer (WebSocket protocol 5).",
+        ),
+        "lost": translate("Messages", "The connection to OBS was lost."),
+        "no_answer": translate("Messages", "OBS stopped answering."),
+        "address_changed": translate("Messages", "Connecting to the new address…"),
+    }
+    text = texts.get(reason)
+    return text.format(address=address) if text else ""
+
+
+def request_failure(request_type: str, code: str, comment: str) -> str:
+    """A command that did not happen, said so that the host knows it did not happen."""
+    if code == "not_connected":
+        return translate("Messages", "Not done: OBS is not connected.")
+    if code == "stale":
+        return translate("Messages", "Not done: OBS was busy and the command came too late.")
+    if code == "timeout":
+        return translate("Messages", "OBS did not answer within 3 seconds ({request}).").format(
+            request=request_type
+        )
+    if code == "lost":
+        return translate(
+            "Messages", "Not done: the connection to OBS was lost ({request})."
+        ).format(request=request_type)
+    if code == "500":
+        return translate("Messages", "Already running.")
+    if code == "501":
+        return translate("Messages", "Not running.")
+    if code == "600":
+        return translate("Messages", "OBS does not have that item any more: {comment}").format(
+            comment=comment
+        )
+    return translate("Messages", "OBS refused {request}: {comment} (code {code})").format(
+        request=request_type, comment=comment or "-", code=code
+    )

@@ -1,0 +1,103 @@
+"""Go Live / Stop and Record, each with its elapsed time; stopping asks first."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGridLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from console.core.obs_state import Health, ObsSnapshot
+from console.services.obs_service import ObsService
+
+
+def _clock(ms: int) -> str:
+    s = max(0, ms) // 1000
+    return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+class OutputsPanel(QWidget):
+    def __init__(self, service: ObsService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.live = QPushButton()
+        self.live.setObjectName("liveButton")
+        self.live.setMinimumHeight(48)
+        self.live.clicked.connect(self._on_live_clicked)
+        self.record = QPushButton()
+        self.record.setObjectName("recordButton")
+        self.record.setMinimumHeight(48)
+        self.record.clicked.connect(self._on_record_clicked)
+        self.live_time = QLabel(_clock(0))
+        self.record_time = QLabel(_clock(0))
+        for label in (self.live_time, self.record_time):
+            label.setObjectName("elapsed")
+        grid = QGridLayout(self)
+        grid.addWidget(self.live, 0, 0)
+        grid.addWidget(self.live_time, 0, 1)
+        grid.addWidget(self.record, 1, 0)
+        grid.addWidget(self.record_time, 1, 1)
+        grid.setRowStretch(2, 1)
+        self.confirm: QMessageBox | None = None
+        # elapsed times: OBS's own durations at each 1 Hz poll, counted on locally between
+        self._base = (0, 0, time.monotonic())
+        self._tick = QTimer(self, interval=250)
+        self._tick.timeout.connect(self._show_elapsed)
+        self._tick.start()
+        service.changed.connect(self._on_service_changed)
+        service.health_changed.connect(self._on_service_health_changed)
+        service.connection_changed.connect(lambda *_: self._on_service_changed(service.snapshot))
+        self._on_service_changed(service.snapshot)
+
+    def _on_service_changed(self, s: ObsSnapshot) -> None:
+        self.live.setText(self.tr("● LIVE — Stop") if s.streaming else self.tr("Go Live"))
+        self.record.setText(self.tr("● REC — Stop") if s.recording else self.tr("Record"))
+        for button, on in ((self.live, s.streaming), (self.record, s.recording)):
+            button.setProperty("active", on)
+            button.style().unpolish(button)
+            button.style().polish(button)
+        self.setEnabled(self.service.connected)
+
+    def _on_service_health_changed(self, h: Health) -> None:
+        self._base = (h.stream_ms, h.record_ms, time.monotonic())
+
+    def _show_elapsed(self) -> None:
+        stream_ms, record_ms, at = self._base
+        since = int((time.monotonic() - at) * 1000)
+        s = self.service.snapshot
+        self.live_time.setText(_clock(stream_ms + since) if s.streaming else _clock(0))
+        self.record_time.setText(_clock(record_ms + since) if s.recording else _clock(0))
+
+    def _on_live_clicked(self) -> None:
+        if self.service.snapshot.streaming:
+            self._ask(
+                self.tr("Stop the live stream? Viewers will see the room end."),
+                lambda: self.service.set_streaming(False),
+            )
+        else:
+            self._ask(
+                self.tr("Go live now? The stream starts with the current scene."),
+                lambda: self.service.set_streaming(True),
+            )
+
+    def _on_record_clicked(self) -> None:
+        if self.service.snapshot.recording:
+            self._ask(self.tr("Stop recording?"), lambda: self.service.set_recording(False))
+        else:
+            self.service.set_recording(True)
+
+    def _ask(self, question: str, on_yes) -> None:
+        """A window-modal question that does not block the event loop (the show goes on)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("LiveDesk"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.buttonClicked.connect(lambda b: on_yes() if b is yes else None)
+        box.finished.connect(box.deleteLater)
+        self.confirm = box
+        box.open()

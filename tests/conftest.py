@@ -1,0 +1,42 @@
+"""Strict, isolated tests: offscreen Qt, private config/data/log folders, an in-memory keyring,
+and an unexpected WARNING (or worse) log record fails the test."""
+
+import logging
+import os
+import tempfile
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
+_home = tempfile.mkdtemp(prefix="livedesk-tests-")
+for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[var] = os.path.join(_home, var.lower())
+os.environ.pop("LIVEDESK_OBS_PASSWORD", None)
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+
+from tests.helpers.memory_keyring import MemoryKeyring  # noqa: E402
+
+keyring.set_keyring(MemoryKeyring())
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "allow_warning_logs: the test expects WARNING logs")
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_warning_logs(request, caplog):
+    caplog.set_level(logging.INFO)
+    yield
+    if request.node.get_closest_marker("allow_warning_logs"):
+        return
+    bad = [
+        r
+        for r in caplog.get_records("call") + caplog.get_records("setup")
+        if r.levelno >= logging.WARNING and not r.name.startswith("tests.")
+    ]
+    if bad:
+        pytest.fail(
+            "Unexpected log records:\n"
+            + "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in bad)
+        )

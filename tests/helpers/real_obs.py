@@ -1,0 +1,444 @@
+"""Start a real OBS Studio (29.x, obs-websocket 5.1) headless for integration tests.
+
+``RealObs(tmp_dir)`` writes a private HOME (global.ini with the websocket enabled and a random
+password on a free port, a profile whose stream service is a dead local RTMP address, and a scene
+collection with known scenes and inputs), starts its own Xvfb and then OBS in its own process
+group, and waits until a websocket Identify + GetVersion succeeds.
+
+Scene order: ``SCENES`` is OBS's top-to-bottom UI order.  obs-websocket 5's GetSceneList returns
+``scenes`` in the *reverse* order (scenes[0], sceneIndex 0, is the bottom of the UI list), so
+``GetSceneList()["scenes"] == SCENES_SCENE_LIST_ORDER``.
+
+Safety: the profile's stream service is rtmp_custom -> rtmp://127.0.0.1:1/live (nothing listens
+there); no test may call StartStream.  Only processes started here are signalled, by pid.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from .raw_obs import RawObs, RawObsError, Scenes, Ui
+
+log = logging.getLogger("tests.real_obs")
+
+PROFILE = "LiveDesk Test"
+COLLECTION = "LiveDesk Test"
+# OBS UI order, top to bottom.
+SCENES = ["开场 Opening", "主播近景 Host close-up", "商品特写 Product close-up", "全景 Wide"]
+SCENES_SCENE_LIST_ORDER = list(reversed(SCENES))  # GetSceneList()["scenes"] order
+MIC = "麦克风 Mic"  # pulse_input_capture on the Mic/Aux 1 channel (works with no pulse server)
+DESKTOP_AUDIO = "桌面音频 Desktop Audio"  # pulse_output_capture on the Desktop Audio 1 channel
+COLOR_SOURCE = "台标 Logo"  # color_source_v3, no audio; an item of SCENES[0]
+CAMERAS = {s: f"Cam {s}" for s in SCENES}  # one color_source_v3 stand-in camera per scene
+AUDIO_INPUT_KIND = "pulse_input_capture"
+SAFE_STREAM_SERVER = "rtmp://127.0.0.1:1/live"
+READY_TIMEOUT = 30.0
+
+
+def obs_available() -> tuple[bool, str]:
+    missing = [b for b in ("obs", "Xvfb") if shutil.which(b) is None]
+    if missing:
+        return False, (f"{' and '.join(missing)} not on PATH (apt-get install -y obs-studio xvfb)")
+    return True, "obs and Xvfb found"
+
+
+class RealObsError(RuntimeError):
+    pass
+
+
+def _free_port() -> int:
+    # OBS binds the port on all interfaces, so make sure it is free there, not just on loopback.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("", 0))
+        return s.getsockname()[1]
+
+
+def _scene_item(name: str, item_id: int) -> dict:
+    return {
+        "name": name,
+        "id": item_id,
+        "visible": True,
+        "locked": False,
+        "rot": 0.0,
+        "pos": {"x": 0.0, "y": 0.0},
+        "scale": {"x": 1.0, "y": 1.0},
+        "align": 5,
+        "bounds_type": 0,
+        "bounds_align": 0,
+        "bounds": {"x": 0.0, "y": 0.0},
+        "crop_left": 0,
+        "crop_top": 0,
+        "crop_right": 0,
+        "crop_bottom": 0,
+        "scale_filter": "disable",
+        "blend_method": "default",
+        "blend_type": "normal",
+        "private_settings": {},
+    }
+
+
+def _source(name: str, kind: str, settings: dict, audio: bool = False) -> dict:
+    return {
+        "name": name,
+        "id": kind,
+        "versioned_id": kind,
+        "settings": settings,
+        "mixers": 255 if audio else 0,
+        "volume": 1.0,
+        "muted": False,
+        "enabled": True,
+        "flags": 0,
+        "sync": 0,
+        "balance": 0.5,
+        "monitoring_type": 0,
+        "filters": [],
+        "private_settings": {},
+    }
+
+
+def scene_collection() -> dict:
+    """The scene collection JSON (OBS 29 format) that OBS loads at start."""
+    colors = [0xFF803020, 0xFF208040, 0xFF204080, 0xFF606060]  # ABGR
+    sources = []
+    for scene, color in zip(SCENES, colors, strict=True):
+        sources.append(
+            _source(
+                CAMERAS[scene], "color_source_v3", {"color": color, "width": 640, "height": 360}
+            )
+        )
+        items = [_scene_item(CAMERAS[scene], 1)]
+        if scene == SCENES[0]:
+            items.append(_scene_item(COLOR_SOURCE, 2))
+        sources.append(
+            _source(
+                scene, "scene", {"id_counter": len(items), "custom_size": False, "items": items}
+            )
+        )
+    sources.append(
+        _source(COLOR_SOURCE, "color_source_v3", {"color": 0xFFFFFFFF, "width": 64, "height": 64})
+    )
+    return {
+        "name": COLLECTION,
+        "current_scene": SCENES[0],
+        "current_program_scene": SCENES[0],
+        "scene_order": [{"name": s} for s in SCENES],
+        "sources": sources,
+        # Global audio channels: not scene items, listed by GetInputList/GetSpecialInputs.
+        "DesktopAudioDevice1": _source(
+            DESKTOP_AUDIO, "pulse_output_capture", {"device_id": "default"}, audio=True
+        ),
+        "AuxAudioDevice1": _source(MIC, AUDIO_INPUT_KIND, {"device_id": "default"}, audio=True),
+        "groups": [],
+        "transitions": [],
+        "current_transition": "Cut",
+        "transition_duration": 300,
+        "quick_transitions": [],
+        "saved_projectors": [],
+        "modules": {},
+        "preview_locked": False,
+        "scaling_enabled": False,
+    }
+
+
+class RealObs:
+    def __init__(
+        self,
+        tmp_dir: str | os.PathLike,
+        port: int | None = None,
+        password: str | None = None,
+        ready_timeout: float = READY_TIMEOUT,
+    ):
+        self.root = Path(tmp_dir)
+        self.home = self.root / "home"
+        self._port = port or _free_port()
+        self._password = password or secrets.token_urlsafe(12)
+        self.ready_timeout = ready_timeout
+        self.display: str | None = None
+        self._xvfb: subprocess.Popen | None = None
+        self._obs: subprocess.Popen | None = None
+        self.start_seconds: float | None = None  # last OBS launch -> ready (Identify+GetVersion)
+        self.total_start_seconds: float | None = None  # start(): files + Xvfb + OBS ready
+        self.version: dict = {}
+        self._launches = 0
+
+    # --- properties -------------------------------------------------------------------------
+    host = property(lambda self: "127.0.0.1")
+    port = property(lambda self: self._port)
+    password = property(lambda self: self._password)
+    url = property(lambda self: f"ws://127.0.0.1:{self._port}")
+    pid = property(lambda self: self._obs.pid if self._obs and self._obs.poll() is None else None)
+    config_dir = property(lambda self: self.home / ".config" / "obs-studio")
+
+    # --- lifecycle --------------------------------------------------------------------------
+    def start(self) -> RealObs:
+        ok, why = obs_available()
+        if not ok:
+            raise RealObsError(why)
+        t0 = time.perf_counter()
+        self._write_home()
+        try:
+            self._start_xvfb()
+            self._start_obs()
+            self.total_start_seconds = time.perf_counter() - t0
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def kill(self) -> None:
+        """SIGKILL OBS (simulated crash). Xvfb stays up."""
+        if self._obs is not None and self._obs.poll() is None:
+            log.info("SIGKILL OBS pid %s", self._obs.pid)
+            self._signal_obs(signal.SIGKILL)
+            self._obs.wait(10)
+
+    def _signal_obs(self, sig: int) -> None:
+        # OBS runs in its own session/process group (pgid == its pid), created by us.
+        try:
+            os.killpg(self._obs.pid, sig)
+        except ProcessLookupError:
+            pass
+
+    def restart(self, fresh: bool = False) -> None:
+        """Start OBS again (same HOME, port, password) and wait until it is ready.
+
+        OBS keeps whatever it saved itself; ``fresh=True`` first rewrites the config files and
+        the scene collection (used to recover from a test that changed the scene set)."""
+        self._stop_obs()
+        if fresh:
+            self._write_home()
+        if self._xvfb is None or self._xvfb.poll() is not None:
+            self._start_xvfb()
+        self._start_obs()
+
+    def stop(self) -> None:
+        """Terminate OBS, then Xvfb, by pid, and wait for both."""
+        self._stop_obs()
+        if self._xvfb is not None:
+            if self._xvfb.poll() is None:
+                self._xvfb.terminate()
+                try:
+                    self._xvfb.wait(10)
+                except subprocess.TimeoutExpired:
+                    self._xvfb.kill()
+                    self._xvfb.wait(10)
+            self._xvfb = None
+
+    def __enter__(self) -> RealObs:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # --- internals --------------------------------------------------------------------------
+    def _write_home(self) -> None:
+        cfg = self.config_dir
+        profile_dir = cfg / "basic" / "profiles" / PROFILE
+        scenes_dir = cfg / "basic" / "scenes"
+        for d in (profile_dir, scenes_dir, cfg / "logs"):
+            d.mkdir(parents=True, exist_ok=True)
+        (cfg / "global.ini").write_text(
+            "[General]\nFirstRun=false\nLastVersion=486539266\n"
+            "[BasicWindow]\nSysTrayEnabled=false\nWarnBeforeStartingStream=false\n"
+            "ShowWhatsNew=false\n"
+            f"[Basic]\nProfile={PROFILE}\nProfileDir={PROFILE}\n"
+            f"SceneCollection={COLLECTION}\nSceneCollectionFile={COLLECTION}\n"
+            "[OBSWebSocket]\nFirstLoad=false\nServerEnabled=true\n"
+            f"ServerPort={self._port}\nAlertsEnabled=false\nAuthRequired=true\n"
+            f"ServerPassword={self._password}\n",
+            encoding="utf-8",
+        )
+        (profile_dir / "basic.ini").write_text(
+            f"[General]\nName={PROFILE}\n"
+            "[Video]\nBaseCX=640\nBaseCY=360\nOutputCX=640\nOutputCY=360\n"
+            "FPSType=1\nFPSInt=30\n"
+            f"[Output]\nMode=Simple\n[SimpleOutput]\nFilePath={self.root}\n",
+            encoding="utf-8",
+        )
+        (profile_dir / "service.json").write_text(
+            json.dumps(
+                {
+                    "type": "rtmp_custom",
+                    "settings": {
+                        "server": SAFE_STREAM_SERVER,
+                        "key": "livedesk-test",
+                        "use_auth": False,
+                        "bwtest": False,
+                    },
+                }
+            ),
+            encoding="utf-8",
+        )
+        (scenes_dir / f"{COLLECTION}.json").write_text(
+            json.dumps(scene_collection(), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+
+    def _start_xvfb(self) -> None:
+        n = random.randint(100, 800)
+        for _ in range(20):
+            n += 1
+            if Path(f"/tmp/.X{n}-lock").exists() or Path(f"/tmp/.X11-unix/X{n}").exists():
+                continue
+            proc = subprocess.Popen(
+                ["Xvfb", f":{n}", "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            deadline = time.monotonic() + 10
+            while proc.poll() is None and time.monotonic() < deadline:
+                if self._x_ready(n):
+                    self._xvfb, self.display = proc, f":{n}"
+                    log.info("Xvfb %s pid %s", self.display, proc.pid)
+                    return
+                time.sleep(0.05)
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait(10)  # display taken (or too slow): try the next number
+        raise RealObsError("could not start Xvfb on a free display")
+
+    @staticmethod
+    def _x_ready(n: int) -> bool:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            try:
+                s.connect(f"/tmp/.X11-unix/X{n}")
+                return True
+            except OSError:
+                return False
+
+    def _start_obs(self) -> None:
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("WAYLAND_DISPLAY", "XDG_SESSION_TYPE", "QT_QPA_PLATFORM")
+        }
+        env.update(
+            HOME=str(self.home),
+            DISPLAY=self.display,
+            LIBGL_ALWAYS_SOFTWARE="1",
+            XDG_CONFIG_HOME=str(self.home / ".config"),
+            XDG_CACHE_HOME=str(self.home / ".cache"),
+            XDG_DATA_HOME=str(self.home / ".local" / "share"),
+            QT_QPA_PLATFORM="xcb",
+            LANG=env.get("LANG") or "C.UTF-8",
+        )
+        self._launches += 1
+        self.stdout_path = self.root / f"obs-stdout-{self._launches}.txt"
+        t0 = time.perf_counter()
+        with open(self.stdout_path, "wb") as out:
+            self._obs = subprocess.Popen(
+                [
+                    "obs",
+                    "--multi",
+                    "--disable-missing-files-check",
+                    "--profile",
+                    PROFILE,
+                    "--collection",
+                    COLLECTION,
+                ],
+                cwd=self.root,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        log.info("OBS pid %s, %s, display %s", self._obs.pid, self.url, self.display)
+        try:
+            self._wait_ready(t0)
+        except BaseException:
+            self._stop_obs()
+            raise
+
+    def _wait_ready(self, t0: float) -> None:
+        deadline = t0 + self.ready_timeout
+        last = "nothing tried"
+        while time.perf_counter() < deadline:
+            if self._obs.poll() is not None:
+                raise RealObsError(
+                    f"OBS exited with code {self._obs.returncode} before "
+                    f"its websocket was ready\n{self.log_tail()}"
+                )
+            try:
+                with RawObs(self.url, self._password, subscriptions=0, timeout=2) as ws:
+                    self.version = ws.request("GetVersion")
+                    self.start_seconds = time.perf_counter() - t0
+                    log.info(
+                        "OBS %s ready in %.2f s", self.version.get("obsVersion"), self.start_seconds
+                    )
+                    return
+            except RawObsError as e:
+                last = str(e)  # 207 NotReady while OBS is still loading
+            except Exception as e:  # connection refused while the port is not yet open
+                last = repr(e)
+            time.sleep(0.1)
+        raise RealObsError(
+            f"OBS websocket {self.url} not ready after {self.ready_timeout:g} s"
+            f" (last error: {last})\n{self.log_tail()}"
+        )
+
+    def _stop_obs(self) -> None:
+        if self._obs is None:
+            return
+        if self._obs.poll() is None:
+            self._signal_obs(signal.SIGTERM)
+            try:
+                self._obs.wait(15)
+            except subprocess.TimeoutExpired:
+                self._signal_obs(signal.SIGKILL)
+                self._obs.wait(10)
+        self._obs = None
+
+    def reset_state(self) -> None:
+        """Back to a known state: OBS running with the known scenes, studio mode off,
+        transition Cut, program scene SCENES[0], mic and desktop audio unmuted at 0 dB.
+        Waits for OBS's events, so no stale event reaches a client connected afterwards."""
+        if self.pid is None:
+            log.warning("OBS was not running: restarting it")
+            self.restart()
+        with RawObs(self.url, self._password, subscriptions=Scenes | Ui) as ws:
+            names = [s["sceneName"] for s in ws.request("GetSceneList")["scenes"]]
+            if names != SCENES_SCENE_LIST_ORDER:
+                log.warning("scene set changed (%s): restarting OBS with a fresh collection", names)
+        if names != SCENES_SCENE_LIST_ORDER:
+            self.restart(fresh=True)
+        with RawObs(self.url, self._password, subscriptions=Scenes | Ui) as ws:
+            if ws.request("GetStudioModeEnabled")["studioModeEnabled"]:
+                ws.request("SetStudioModeEnabled", {"studioModeEnabled": False})
+                ws.wait_event("StudioModeStateChanged", lambda e: not e["studioModeEnabled"])
+            ws.request("SetCurrentSceneTransition", {"transitionName": "Cut"})
+            ws.request("SetCurrentSceneTransitionDuration", {"transitionDuration": 300})
+            if ws.request("GetCurrentProgramScene")["currentProgramSceneName"] != SCENES[0]:
+                ws.request("SetCurrentProgramScene", {"sceneName": SCENES[0]})
+                ws.wait_event("CurrentProgramSceneChanged", lambda e: e["sceneName"] == SCENES[0])
+            for name in (MIC, DESKTOP_AUDIO):
+                ws.request("SetInputMute", {"inputName": name, "inputMuted": False})
+                ws.request("SetInputVolume", {"inputName": name, "inputVolumeDb": 0.0})
+
+    def log_path(self) -> Path | None:
+        logs = sorted((self.config_dir / "logs").glob("*.txt"), key=lambda p: p.stat().st_mtime)
+        return logs[-1] if logs else None
+
+    def log_tail(self, lines: int = 40) -> str:
+        parts = []
+        for label, path in (
+            ("OBS log", self.log_path()),
+            ("OBS stdout/stderr", getattr(self, "stdout_path", None)),
+        ):
+            if path is not None and path.exists():
+                text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+                parts.append(
+                    f"--- {label} {path} (last {lines} lines) ---\n" + "\n".join(text[-lines:])
+                )
+        return "\n".join(parts) or "(no OBS log written)"

@@ -1,0 +1,268 @@
+"""ObsClient against the fake v5 server: one test per failure mode of obs-websocket-py that
+the client must cover (shared notes/obs.md), plus the connection errors a user sees."""
+
+import socket
+import threading
+import time
+
+import pytest
+
+from console.devices.obs.client import CONNECTED, FAILED, RECONNECTING, ObsAddress, ObsClient
+from console.devices.obs.fake_server import FakeObsServer
+from console.devices.obs.session import ObsRequestError, ObsSession
+
+PASSWORD = "s3cret"
+
+
+@pytest.fixture
+def fake():
+    server = FakeObsServer(password=PASSWORD)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def make_client(qtbot):
+    clients = []
+
+    def make(port, password=PASSWORD, host="127.0.0.1"):
+        client = ObsClient(ObsAddress(host, port, password))
+        clients.append(client)
+        return client
+
+    yield make
+    for c in clients:
+        c.stop()
+
+
+def start_and_sync(qtbot, client):
+    with qtbot.waitSignal(client.synced, timeout=5000) as blocker:
+        client.start()
+    qtbot.waitUntil(lambda: client.state == CONNECTED, timeout=2000)
+    return blocker.args[0]
+
+
+def wait_state(qtbot, client, state, timeout=5000):
+    seen = []
+    client.state_changed.connect(lambda *a: seen.append(a))
+    qtbot.waitUntil(lambda: any(s[0] == state for s in seen), timeout=timeout)
+    return next(s for s in seen if s[0] == state)
+
+
+def test_connect_and_full_resync(qtbot, fake, make_client):
+    snap = start_and_sync(qtbot, make_client(fake.port))
+    assert snap.scenes == tuple(fake.state()["scenes"])  # OBS's top-to-bottom order
+    assert snap.program == fake.state()["program"]
+    names = [i.name for i in snap.inputs]
+    assert "麦克风 Mic" in names and "背景音乐 BGM" in names
+    assert "摄像头 Camera" not in names  # no audio: not a mixer strip
+    assert [i.name for i in snap.inputs if i.is_mic] == ["麦克风 Mic"]
+    assert snap.version == "29.0.2" and not snap.streaming and not snap.recording
+
+
+def test_subscribes_to_meters_but_not_transitions(qtbot, fake, make_client):
+    """Failure mode 1: the library subscribes to All (no meters, slow transitions)."""
+    client = make_client(fake.port)
+    events = []
+    client.event_received.connect(lambda t, d: events.append(t))
+    start_and_sync(qtbot, client)
+    qtbot.waitUntil(lambda: "InputVolumeMeters" in events, timeout=2000)
+    client.request("SetCurrentSceneTransition", {"transitionName": "Cut"})
+    client.request("SetCurrentProgramScene", {"sceneName": fake.state()["scenes"][2]})
+    qtbot.waitUntil(lambda: "CurrentProgramSceneChanged" in events, timeout=2000)
+    assert not any(e.startswith(("CurrentSceneTransition", "SceneTransition")) for e in events)
+
+
+def test_request_from_an_event_handler_does_not_deadlock(qtbot, fake, make_client):
+    """Failure mode 2: call() inside a library callback waits for its own reader thread."""
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    replies = []
+    client.replied.connect(lambda tok, typ, data: replies.append(typ))
+
+    def on_event(event_type, _data):
+        if event_type == "InputMuteStateChanged":
+            client.request("GetInputVolume", {"inputName": "麦克风 Mic"})
+
+    client.event_received.connect(on_event)
+    fake.set_input_mute("麦克风 Mic", True)
+    qtbot.waitUntil(lambda: "GetInputVolume" in replies, timeout=1000)
+
+
+@pytest.mark.allow_warning_logs  # the handler's exception is logged, as it should be
+def test_event_handler_exception_does_not_kill_the_session(fake):
+    """Failure mode 3: an exception in a callback ends the library's receive thread."""
+
+    def broken(_t, _d):
+        raise RuntimeError("handler bug")
+
+    session = ObsSession("127.0.0.1", fake.port, PASSWORD, on_event=broken)
+    session.open()
+    try:
+        fake.set_input_mute("麦克风 Mic", True)
+        time.sleep(0.2)
+        assert session.alive()
+        assert session.request("GetInputMute", {"inputName": "麦克风 Mic"})["inputMuted"] is True
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("reset", [True, False], ids=["tcp-reset", "clean-close"])
+def test_dropped_connection_is_noticed_and_recovered(qtbot, fake, make_client, reset):
+    """Failure mode 4: a TCP reset kills the receive thread without on_disconnect."""
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    fake.set_program_scene(fake.state()["scenes"][3])
+    t0 = time.monotonic()
+    with qtbot.waitSignal(client.synced, timeout=6000) as blocker:
+        fake.drop_connections(reset=reset)
+        state = wait_state(qtbot, client, RECONNECTING, timeout=2000)
+        noticed = time.monotonic() - t0
+    assert noticed < 2.0
+    assert state[1] == "lost"
+    assert blocker.args[0].program == fake.state()["scenes"][3]  # resynced, not remembered
+
+
+def test_connect_timeout_when_no_hello(qtbot, fake, make_client):
+    """Failure mode 5: connect() has no timeout; a mute server must not hang the client."""
+    fake.silent = True
+    client = make_client(fake.port)
+    t0 = time.monotonic()
+    client.start()
+    state = wait_state(qtbot, client, RECONNECTING, timeout=6000)
+    assert state[1] == "no_hello"
+    assert time.monotonic() - t0 < 4.5
+
+
+def test_failed_request_keeps_code_and_comment(qtbot, fake, make_client):
+    """Failure mode 6: the library reduces a failure to status False."""
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    with qtbot.waitSignal(client.request_failed, timeout=2000) as blocker:
+        client.request("SetCurrentProgramScene", {"sceneName": "No such scene"})
+    _token, request_type, code, comment = blocker.args
+    assert (request_type, code) == ("SetCurrentProgramScene", "600")
+    assert comment  # OBS's own words reach the log and the status bar
+
+
+def test_port_4444_is_not_legacy():
+    """Failure mode 7: the library switches to the v4 protocol on port 4444."""
+    assert ObsSession("127.0.0.1", 4444).legacy is False
+
+
+def test_many_requests_from_the_gui_are_serialised(qtbot, fake, make_client):
+    """Failure mode 8: request ids are not locked; every reply must match its request."""
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    replies = {}
+    client.replied.connect(lambda tok, typ, data: replies.__setitem__(tok, (typ, data)))
+    scenes = fake.state()["scenes"]
+    sent = {}
+    for n in range(200):
+        if n % 2:
+            sent[client.request("GetInputMute", {"inputName": "麦克风 Mic"})] = "GetInputMute"
+        else:
+            sent[client.request("GetSceneList")] = "GetSceneList"
+    qtbot.waitUntil(lambda: len(replies) == 200, timeout=10000)
+    for token, (typ, data) in replies.items():
+        assert sent[token] == typ
+        assert (
+            ("inputMuted" in data)
+            if typ == "GetInputMute"
+            else (len(data["scenes"]) == len(scenes))
+        )
+
+
+def test_half_open_connection_is_noticed(qtbot, fake, make_client):
+    """Failure mode 9: a peer that stops answering is only seen when a request times out."""
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    fake.delay("GetStats", 30)
+    state = wait_state(qtbot, client, RECONNECTING, timeout=6000)
+    assert state[1] == "no_answer"
+    fake.delay("GetStats", 0)
+    qtbot.waitUntil(lambda: client.state == CONNECTED, timeout=8000)
+
+
+def test_wrong_password_fails_once_and_waits_for_the_user(qtbot, fake, make_client):
+    client = make_client(fake.port, password="wrong")
+    client.start()
+    state = wait_state(qtbot, client, FAILED)
+    assert state[1] == "auth_failed"
+    with qtbot.assertNotEmitted(client.state_changed, wait=1500):
+        pass  # no retry loop hammering OBS with a wrong password
+    with qtbot.waitSignal(client.synced, timeout=5000):
+        client.set_address(ObsAddress("127.0.0.1", fake.port, PASSWORD))
+
+
+def test_missing_password_is_its_own_error(qtbot, fake, make_client):
+    client = make_client(fake.port, password="")
+    client.start()
+    assert wait_state(qtbot, client, FAILED)[1] == "password_required"
+
+
+@pytest.mark.parametrize("kwargs", [{"obs_version": "27.2.4"}, {"ws_version": "4.9.1"}])
+def test_too_old_obs(qtbot, make_client, kwargs):
+    server = FakeObsServer(password=PASSWORD, **kwargs)
+    server.start()
+    try:
+        client = make_client(server.port)
+        client.start()
+        assert wait_state(qtbot, client, FAILED)[1] == "too_old"
+    finally:
+        server.stop()
+
+
+def test_refused_connection(qtbot, make_client):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # bound, not listening: connections are refused
+        client = make_client(port)
+        client.start()
+        assert wait_state(qtbot, client, RECONNECTING)[1] == "refused"
+
+
+def test_command_while_disconnected_is_refused_at_once(qtbot, make_client):
+    client = make_client(1)
+    with qtbot.waitSignal(client.request_failed, timeout=100) as blocker:
+        client.request("StartStream")
+    assert blocker.args[1:3] == ["StartStream", "not_connected"]
+
+
+def test_command_that_waited_too_long_is_not_fired_late(qtbot, fake, make_client):
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    fake.delay("GetInputVolume", 2.5)
+    failures = []
+    client.request_failed.connect(lambda *a: failures.append(a))
+    client.request("GetInputVolume", {"inputName": "麦克风 Mic"})
+    client.request("SetInputMute", {"inputName": "麦克风 Mic", "inputMuted": True})
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert failures[0][1:3] == ("SetInputMute", "stale")
+    time.sleep(0.3)
+    assert fake.state()["inputs"]["麦克风 Mic"]["muted"] is False
+
+
+def test_stop_leaves_no_thread(qtbot, fake):
+    before = set(threading.enumerate())
+    client = ObsClient(ObsAddress("127.0.0.1", fake.port, PASSWORD))
+    start_and_sync(qtbot, client)
+    client.stop()
+    time.sleep(0.2)
+    assert {
+        t
+        for t in threading.enumerate()
+        if t not in before and not t.name.startswith(("fake-obs", "Dummy"))
+    } == set()
+
+
+def test_session_request_raises_lost_when_dead(fake):
+    session = ObsSession("127.0.0.1", fake.port, PASSWORD)
+    session.open()
+    fake.drop_connections(reset=True)
+    time.sleep(0.3)
+    with pytest.raises(ObsRequestError) as e:
+        session.request("GetVersion")
+    assert e.value.code == "lost"
+    session.close()
