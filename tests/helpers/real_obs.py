@@ -11,19 +11,46 @@ Scene order: ``SCENES`` is OBS's top-to-bottom UI order.  obs-websocket 5's GetS
 
 Safety: the profile's stream service is rtmp_custom -> rtmp://127.0.0.1:1/live (nothing listens
 there); no test may call StartStream.  Only processes started here are signalled, by pid.
+
+Network isolation: at every start OBS tries to fetch service lists from obsproject.com and
+ingest.twitch.tv.  Test traffic may only go to loopback or to test hosts in network namespaces we
+create, so when it can (root and iproute2's ``ip``), RealObs runs OBS in its own network namespace
+``ld-obs-<pid>-<n>``: one veth pair, host end ``.1/30`` in the root namespace, OBS end ``.2/30``
+inside, ``lo`` up, IPv6 addresses off on the veth, and NO default route, so OBS can reach
+nothing but us (a connect to anything else fails at once with ENETUNREACH; no packet is sent).
+Then ``host`` is the OBS end (e.g. 192.0.2.2) and ``isolated`` is True.  The /30 comes from the
+documentation ranges TEST-NET-1/-3/-2 (192.0.2.0/24, then 203.0.113.0/24, then 198.51.100.0/24),
+first block that overlaps no address or route of the root namespace (so a machine that itself
+uses part of TEST-NET-1 is not broken, and each concurrent RealObs, in this process or another,
+gets its own block; allocation is serialised by a lock file).  Xvfb stays in the root namespace:
+OBS reaches it through the filesystem socket /tmp/.X11-unix/X<n> (libxcb tries the abstract
+socket first, which is per network namespace and so absent inside, then that file).
+``stop()`` deletes the veth and the namespace (also when a test failed); ``restart()``
+recreates them, same name and addresses.  Namespaces ``ld-obs-<pid>-*`` left by a dead process
+(e.g. a SIGKILLed pytest) are removed at the next setup.  Without root or ``ip`` (or if the
+namespace cannot be created) OBS runs as before on 127.0.0.1 and an INFO line says it is NOT
+network-isolated; ``RealObs(..., isolate=True)`` makes that an error, ``isolate=False`` skips the
+namespace.
 """
 
 from __future__ import annotations
 
+import atexit
+import fcntl
+import ipaddress
+import itertools
 import json
 import logging
 import os
 import random
+import re
 import secrets
 import shutil
 import signal
 import socket
 import subprocess
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -61,6 +88,194 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("", 0))
         return s.getsockname()[1]
+
+
+# --- network namespace ------------------------------------------------------------------------
+NETNS_PREFIX = "ld-obs-"
+# Documentation ranges (RFC 5737), never routed on the internet: TEST-NET-1, -3, -2.
+NETNS_POOLS = ("192.0.2.0/24", "203.0.113.0/24", "198.51.100.0/24")
+_NETNS_LOCK = Path("/run/lock" if os.path.isdir("/run/lock") else tempfile.gettempdir()) / (
+    "livedesk-real-obs-netns.lock"
+)
+_instance_numbers = itertools.count(1)
+_live_netns: dict[str, NetNs] = {}  # deleted at exit if a stop() never ran
+_live_lock = threading.Lock()
+
+
+def netns_possible() -> tuple[bool, str]:
+    """Whether RealObs can put OBS in its own network namespace (root and iproute2's ``ip``)."""
+    if os.geteuid() != 0:
+        return False, f"not root (euid {os.geteuid()})"
+    if shutil.which("ip") is None:
+        return False, "`ip` (iproute2) not on PATH"
+    return True, "root and ip found"
+
+
+def _ip(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run(
+        [shutil.which("ip") or "ip", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
+    if check and proc.returncode != 0:
+        raise RealObsError(f"ip {' '.join(args)}: exit {proc.returncode}: {proc.stderr.strip()}")
+    return proc
+
+
+class _netns_lock:
+    """Serialises subnet choice + creation between RealObs instances and processes."""
+
+    def __enter__(self):
+        self._f = open(_NETNS_LOCK, "a")  # noqa: SIM115
+        fcntl.flock(self._f, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self._f, fcntl.LOCK_UN)
+        self._f.close()
+
+
+def _root_ns_networks() -> list[ipaddress.IPv4Network]:
+    """Every IPv4 address (with its prefix) and route destination of the root namespace,
+    all routing tables, except default routes."""
+    nets = []
+    for a in json.loads(_ip("-j", "-4", "addr", "show").stdout or "[]"):
+        for info in a.get("addr_info", []):
+            if info.get("family") == "inet":
+                nets.append(ipaddress.ip_network(f"{info['local']}/{info['prefixlen']}", False))
+    for r in json.loads(_ip("-j", "-4", "route", "show", "table", "all").stdout or "[]"):
+        dst = r.get("dst", "default")
+        if dst != "default":
+            try:
+                nets.append(ipaddress.ip_network(dst, strict=False))
+            except ValueError:
+                log.warning("unparsed route destination %r: ignored", dst)
+    return nets
+
+
+def _free_subnet() -> ipaddress.IPv4Network:
+    used = _root_ns_networks()
+    for pool in NETNS_POOLS:
+        for net in ipaddress.ip_network(pool).subnets(new_prefix=30):
+            if not any(net.overlaps(u) for u in used):
+                return net
+    raise RealObsError(f"no free /30 in {', '.join(NETNS_POOLS)} (all overlap root-ns routes)")
+
+
+def _remove_stale_netns() -> None:
+    """Delete ld-obs-<pid>-<n> namespaces whose creating process is gone (crashed test run)."""
+    out = _ip("netns", "list", check=False).stdout
+    for name in re.findall(rf"^({re.escape(NETNS_PREFIX)}(\d+)-\d+)\b", out, flags=re.M):
+        ns, pid = name[0], int(name[1])
+        if pid == os.getpid() or Path(f"/proc/{pid}").exists():
+            continue
+        log.warning("removing stale network namespace %s (its pid %s is gone)", ns, pid)
+        NetNs(ns, None).destroy(kill_leftovers=False)
+
+
+class NetNs:
+    """A network namespace with one veth pair to the root namespace and no default route.
+
+    ``host_addr`` (.1) is the root-namespace end, ``ns_addr`` (.2) the end inside."""
+
+    def __init__(self, name: str, subnet: ipaddress.IPv4Network | None):
+        self.name = name
+        self.subnet = subnet
+        # Interface names: at most 15 characters; unique per namespace name.
+        tag = name.removeprefix(NETNS_PREFIX).replace("-", "x")[-11:]
+        self.host_if, self.ns_if = f"ldh{tag}", f"ldn{tag}"
+
+    host_addr = property(lambda self: self.subnet[1])
+    ns_addr = property(lambda self: self.subnet[2])
+
+    def create(self) -> None:
+        t0 = time.perf_counter()
+        p = self.subnet.prefixlen
+        try:
+            _ip("netns", "add", self.name)
+            with _live_lock:
+                _live_netns[self.name] = self
+            _ip(
+                "link",
+                "add",
+                self.host_if,
+                "type",
+                "veth",
+                "peer",
+                "name",
+                self.ns_if,
+                "netns",
+                self.name,
+            )
+            # No IPv6 link-local addresses: nothing (not even router solicitations) on the link.
+            _ip("link", "set", self.host_if, "addrgenmode", "none")
+            _ip("addr", "add", f"{self.host_addr}/{p}", "dev", self.host_if)
+            _ip("link", "set", self.host_if, "up")
+            n = ("-n", self.name)
+            _ip(*n, "link", "set", self.ns_if, "addrgenmode", "none")
+            _ip(*n, "addr", "add", f"{self.ns_addr}/{p}", "dev", self.ns_if)
+            _ip(*n, "link", "set", self.ns_if, "up")
+            _ip(*n, "link", "set", "lo", "up")
+            # A new namespace has no routes but the connected /30 one: check, never assume.
+            for fam in ("-4", "-6"):
+                if r := _ip(*n, fam, "route", "show", "default").stdout.strip():
+                    raise RealObsError(f"network namespace {self.name} has a default route: {r}")
+        except BaseException:
+            self.destroy()
+            raise
+        log.info(
+            "network namespace %s: %s (%s) <-> %s (%s) inside, no default route (%.0f ms)",
+            self.name,
+            self.host_addr,
+            self.host_if,
+            self.ns_addr,
+            self.ns_if,
+            (time.perf_counter() - t0) * 1000,
+        )
+
+    def pids(self) -> list[int]:
+        out = _ip("netns", "pids", self.name, check=False).stdout
+        return [int(x) for x in out.split()]
+
+    def exists(self) -> bool:
+        return Path("/run/netns", self.name).exists()
+
+    def destroy(self, kill_leftovers: bool = True) -> None:
+        """Delete the veth pair (synchronously; its peer goes with it) and the namespace.
+        With ``kill_leftovers`` a process still inside (only ever one we started: OBS or a
+        child of it) is SIGKILLed first; otherwise it is only reported."""
+        if self.exists():
+            for pid in self.pids():
+                if not kill_leftovers:
+                    log.warning("pid %s is still in network namespace %s", pid, self.name)
+                    continue
+                log.warning("SIGKILL pid %s still in network namespace %s", pid, self.name)
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        _ip("link", "del", self.host_if, check=False)  # gone already if the ns died first
+        if self.exists():
+            _ip("netns", "del", self.name)
+        with _live_lock:
+            _live_netns.pop(self.name, None)
+
+    def exec_argv(self, argv: list[str]) -> list[str]:
+        return [shutil.which("ip") or "ip", "netns", "exec", self.name, *argv]
+
+
+@atexit.register
+def _destroy_leftover_netns() -> None:
+    with _live_lock:
+        leftovers = list(_live_netns.values())
+    for ns in leftovers:
+        log.warning("network namespace %s was not stopped: deleting it at exit", ns.name)
+        try:
+            ns.destroy()
+        except Exception:
+            log.exception("could not delete network namespace %s", ns.name)
 
 
 def _scene_item(name: str, item_id: int) -> dict:
@@ -157,7 +372,10 @@ class RealObs:
         port: int | None = None,
         password: str | None = None,
         ready_timeout: float = READY_TIMEOUT,
+        isolate: bool | None = None,
     ):
+        """``isolate``: None = run OBS in its own network namespace when possible (else on
+        loopback, with an INFO line), True = require the namespace, False = loopback."""
         self.root = Path(tmp_dir)
         self.home = self.root / "home"
         self._port = port or _free_port()
@@ -170,12 +388,23 @@ class RealObs:
         self.total_start_seconds: float | None = None  # start(): files + Xvfb + OBS ready
         self.version: dict = {}
         self._launches = 0
+        self._isolate = isolate
+        self._netns_name = f"{NETNS_PREFIX}{os.getpid()}-{next(_instance_numbers)}"
+        self._netns: NetNs | None = None
+        self.netns_seconds: float | None = None  # last namespace + veth setup
 
     # --- properties -------------------------------------------------------------------------
-    host = property(lambda self: "127.0.0.1")
+    # Valid after start(): the OBS end of the veth (e.g. "192.0.2.2") when isolated, else
+    # "127.0.0.1".  Stable across kill()/restart().
+    host = property(lambda self: str(self._netns.ns_addr) if self._netns else "127.0.0.1")
     port = property(lambda self: self._port)
     password = property(lambda self: self._password)
-    url = property(lambda self: f"ws://127.0.0.1:{self._port}")
+    url = property(lambda self: f"ws://{self.host}:{self._port}")
+    # True when OBS runs in its own network namespace with no route but to ``host_peer``.
+    isolated = property(lambda self: self._netns is not None)
+    netns = property(lambda self: self._netns.name if self._netns else None)  # for ip netns exec
+    # Our (root-namespace) end of the veth, e.g. "192.0.2.1"; None when not isolated.
+    host_peer = property(lambda self: str(self._netns.host_addr) if self._netns else None)
     pid = property(lambda self: self._obs.pid if self._obs and self._obs.poll() is None else None)
     config_dir = property(lambda self: self.home / ".config" / "obs-studio")
 
@@ -188,6 +417,7 @@ class RealObs:
         self._write_home()
         try:
             self._start_xvfb()
+            self._setup_netns()
             self._start_obs()
             self.total_start_seconds = time.perf_counter() - t0
         except BaseException:
@@ -215,6 +445,10 @@ class RealObs:
         OBS keeps whatever it saved itself; ``fresh=True`` first rewrites the config files and
         the scene collection (used to recover from a test that changed the scene set)."""
         self._stop_obs()
+        if self._netns is not None:  # a fresh namespace: same name and addresses, so same url
+            with _netns_lock():
+                self._netns.destroy()
+                self._create_netns(self._netns)
         if fresh:
             self._write_home()
         if self._xvfb is None or self._xvfb.poll() is not None:
@@ -222,8 +456,17 @@ class RealObs:
         self._start_obs()
 
     def stop(self) -> None:
-        """Terminate OBS, then Xvfb, by pid, and wait for both."""
-        self._stop_obs()
+        """Terminate OBS, delete its network namespace, then terminate Xvfb; OBS and Xvfb by
+        pid, waiting for both.  Each step runs even if an earlier one failed."""
+        try:
+            self._stop_obs()
+        finally:
+            try:
+                self._teardown_netns()
+            finally:
+                self._stop_xvfb()
+
+    def _stop_xvfb(self) -> None:
         if self._xvfb is not None:
             if self._xvfb.poll() is None:
                 self._xvfb.terminate()
@@ -241,6 +484,47 @@ class RealObs:
         self.stop()
 
     # --- internals --------------------------------------------------------------------------
+    def _setup_netns(self) -> None:
+        if self._netns is not None:
+            return
+        if self._isolate is False:
+            log.info(
+                "OBS is NOT network-isolated (isolate=False): it runs on 127.0.0.1 in the "
+                "root network namespace and can reach any network this machine can"
+            )
+            return
+        ok, why = netns_possible()
+        if ok:
+            try:
+                with _netns_lock():
+                    _remove_stale_netns()
+                    ns = NetNs(self._netns_name, _free_subnet())
+                    self._create_netns(ns)
+                return
+            except RealObsError as e:
+                why = f"network namespace setup failed: {e}"
+        if self._isolate:
+            raise RealObsError(f"isolate=True but OBS cannot be network-isolated: {why}")
+        log.info(
+            "OBS is NOT network-isolated (%s): it runs on 127.0.0.1 in the root network "
+            "namespace and can reach any network this machine can (obsproject.com, "
+            "ingest.twitch.tv at every start)",
+            why,
+        )
+
+    def _create_netns(self, ns: NetNs) -> None:
+        t0 = time.perf_counter()
+        ns.create()
+        self._netns = ns
+        self.netns_seconds = time.perf_counter() - t0
+
+    def _teardown_netns(self) -> None:
+        if self._netns is not None:
+            with _netns_lock():
+                self._netns.destroy()
+            log.info("network namespace %s deleted", self._netns.name)
+            self._netns = None
+
     def _write_home(self) -> None:
         cfg = self.config_dir
         profile_dir = cfg / "basic" / "profiles" / PROFILE
@@ -336,17 +620,24 @@ class RealObs:
         self._launches += 1
         self.stdout_path = self.root / f"obs-stdout-{self._launches}.txt"
         t0 = time.perf_counter()
+        argv = [
+            "obs",
+            "--multi",
+            "--disable-missing-files-check",
+            "--profile",
+            PROFILE,
+            "--collection",
+            COLLECTION,
+        ]
+        if self._netns is not None:
+            # `ip netns exec` execs OBS in place (same pid, session, environment).  Xvfb's
+            # abstract socket belongs to the root network namespace, so libxcb's first try
+            # fails inside and it connects to the filesystem socket /tmp/.X11-unix/X<n>
+            # (/tmp is shared: `ip netns exec` only remounts /sys).
+            argv = self._netns.exec_argv(argv)
         with open(self.stdout_path, "wb") as out:
             self._obs = subprocess.Popen(
-                [
-                    "obs",
-                    "--multi",
-                    "--disable-missing-files-check",
-                    "--profile",
-                    PROFILE,
-                    "--collection",
-                    COLLECTION,
-                ],
+                argv,
                 cwd=self.root,
                 env=env,
                 stdin=subprocess.DEVNULL,
@@ -354,7 +645,13 @@ class RealObs:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        log.info("OBS pid %s, %s, display %s", self._obs.pid, self.url, self.display)
+        log.info(
+            "OBS pid %s, %s, display %s, %s",
+            self._obs.pid,
+            self.url,
+            self.display,
+            f"network namespace {self._netns.name}" if self._netns else "NOT network-isolated",
+        )
         try:
             self._wait_ready(t0)
         except BaseException:

@@ -38,7 +38,9 @@ def test_number_keys_switch_to_the_nth_scene_top_to_bottom(qtbot, console):
 def test_scene_changed_in_obs_is_shown(qtbot, console):
     scenes = console.fake.state()["scenes"]
     console.fake.set_program_scene(scenes[5])
-    qtbot.waitUntil(lambda: role(console.window.scenes.buttons[scenes[5]]) == "program", timeout=2000)
+    qtbot.waitUntil(
+        lambda: role(console.window.scenes.buttons[scenes[5]]) == "program", timeout=2000
+    )
 
 
 def test_studio_mode_previews_then_takes_on_second_press(qtbot, console):

@@ -54,4 +54,3 @@ def test_translations_keep_their_placeholders(messages):
         if tr.text and sorted(PLACEHOLDER.findall(src)) != sorted(PLACEHOLDER.findall(tr.text))
     ]
     assert not broken, "\n".join(broken)
-

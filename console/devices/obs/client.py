@@ -35,7 +35,7 @@ DISCONNECTED, CONNECTING, CONNECTED, RECONNECTING, FAILED = (
 # Errors that retrying cannot fix: wait for the user to change the settings.
 FINAL_ERRORS = {"auth_failed", "password_required", "too_old"}
 
-BACKOFF_FIRST, BACKOFF_MAX = 0.5, 4.0
+BACKOFF_FIRST, BACKOFF_MAX = 0.5, 2.0  # OBS back after a crash: found within 2 s
 CONNECT_TIMEOUT = 3.0
 REQUEST_TIMEOUT = 3.0
 POLL_INTERVAL = 1.0

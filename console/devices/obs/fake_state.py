@@ -8,6 +8,9 @@ obs-websocket 5.1.0 as bundled with OBS 29.0.2 (no UUID fields: those came in 5.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import math
 import os
 import random
@@ -56,6 +59,10 @@ RECORD_BYTES_PER_S = 10_000_000 // 8
 # Measured on OBS 29: a Cut's events arrive ~15 ms after the request, a 300 ms Fade's 310-335 ms.
 TRANSITION_LAG_S = 0.015
 OUTPUT_SETTLE_S = 0.2  # starting->started and stopping->stopped; a local RTMP target is quick
+
+
+def b64_sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
 
 
 class RequestFailed(Exception):
@@ -228,6 +235,7 @@ class ObsState:
         self.transition, self.transition_ms, self._transition_token = "Fade", 300, 0
         self.stream, self.record = Output(STREAM_BYTES_PER_S), Output(RECORD_BYTES_PER_S)
         self._session_counts = (0, 0)
+        self.failures: dict[str, list[tuple[int, str]]] = {}  # fault injection: fail_next()
         self.handlers: dict[str, Callable[[Fields], dict[str, Any] | None]] = {
             name[4:]: getattr(self, name) for name in dir(self) if name.startswith("req_")
         }
@@ -239,6 +247,26 @@ class ObsState:
     def take_events(self) -> list[tuple[int, str, dict[str, Any] | None]]:
         events, self.events = self.events, []
         return events
+
+    def respond(self, data: dict[str, Any], session_counts: tuple[int, int]) -> dict[str, Any]:
+        """The RequestResponse `d` for one request (or one item of a batch)."""
+        request_type = data.get("requestType")
+        queued = self.failures.get(str(request_type))
+        if queued:
+            code, comment, response = *queued.pop(0), None
+        else:
+            code, comment, response = self.handle(
+                request_type, data.get("requestData"), session_counts
+            )
+        status: dict[str, Any] = {"result": code == SUCCESS, "code": code}
+        if comment:
+            status["comment"] = comment
+        body = {"requestType": request_type, "requestStatus": status}
+        if "requestId" in data:
+            body["requestId"] = data["requestId"]
+        if response is not None:
+            body["responseData"] = response
+        return body
 
     def handle(self, request_type: Any, data: Any, session_counts: tuple[int, int] = (0, 0)):
         """Run one request; returns (status code, comment or None, responseData or None)."""
@@ -305,6 +333,8 @@ class ObsState:
         )
 
     def cut_to(self, name: str) -> None:
+        if name not in self.scenes:
+            raise KeyError(name)
         self._transition_token += 1  # a running transition must not land afterwards
         self.set_program(name)
 
@@ -315,6 +345,17 @@ class ObsState:
     def set_mute(self, item: Input, muted: bool) -> None:
         item.muted = muted  # libobs signals "mute" even when nothing changed
         self.emit(INPUTS, "InputMuteStateChanged", {"inputName": item.name, "inputMuted": muted})
+
+    def audio_input(self, name: str) -> Input:
+        item = self.inputs[name]
+        if not item.audio:
+            raise ValueError(f"{name} has no audio")
+        return item
+
+    def set_volume_db(self, item: Input, db: float) -> None:
+        if not -100.0 <= db <= 26.0:  # also refuses NaN
+            raise ValueError(f"volume {db} dB is outside OBS's -100..26 dB")
+        self.set_volume(item, db_to_mul(db))
 
     def set_volume(self, item: Input, mul: float) -> None:
         item.volume_mul = _f32(mul)
@@ -329,6 +370,8 @@ class ObsState:
         )
 
     def set_scene_list(self, scenes: list[str]) -> None:
+        if not scenes:
+            raise ValueError("OBS always keeps at least one scene")
         self.scenes = list(scenes)
         self.emit(SCENES, "SceneListChanged", {"scenes": self.scene_array()})
         if self.program not in self.scenes:
@@ -652,3 +695,130 @@ class ObsState:
                 "CurrentSceneTransitionDurationChanged",
                 {"transitionDuration": duration},
             )
+
+
+# ---- one connection's protocol state (the obs-websocket session) -----------------------------
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")  # nlohmann rejects NaN/Infinity; Python accepts them
+
+
+def _unsigned(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+class Session:
+    """Identify/Reidentify and message validation for one client, with obs-websocket 5.1's
+    close codes and reasons. `receive()` answers with ("close", code, reason),
+    ("reply", message), ("request", d), ("batch", d) or None (ignored)."""
+
+    def __init__(self, conn: Any, salt: str, secret: str | None, ws_version: str) -> None:
+        self.conn, self.salt, self.secret, self.ws_version = conn, salt, secret, ws_version
+        self.identified = False
+        self.subscriptions = EVENT_ALL
+        self.ignore_invalid = False
+        self.challenge = base64.b64encode(os.urandom(32)).decode()
+        self.incoming = self.outgoing = 0
+
+    def hello(self) -> dict[str, Any]:
+        hello: dict[str, Any] = {"obsWebSocketVersion": self.ws_version, "rpcVersion": 1}
+        if self.secret is not None:
+            hello["authentication"] = {"challenge": self.challenge, "salt": self.salt}
+        return {"op": 0, "d": hello}
+
+    def receive(self, raw: str | bytes) -> tuple[Any, ...] | None:
+        if isinstance(raw, bytes):
+            return _close(
+                4002, "Your session encoding is set to Json, but a binary message was received."
+            )
+        try:
+            message = json.loads(raw, parse_constant=_reject_constant)
+        except ValueError as exc:
+            return _close(4002, f"Unable to decode Json: {exc}")
+        if not isinstance(message, dict):
+            return _close(4002, "You sent a non-object payload.")
+        if not self.identified and "request-type" in message:
+            return _close(
+                4010,
+                "You appear to be attempting to connect with the pre-5.0.0 plugin protocol. "
+                "Check to make sure your client is updated.",
+            )
+        if "op" not in message:
+            return _close(4006, "Your request is missing an `op`.")
+        op, data = message["op"], message.get("d")
+        if isinstance(op, bool) or not isinstance(op, int | float):
+            return _close(4006, "Your `op` is not a number.")
+        if data is None:
+            return _close(4003, "Your payload is missing data (`d`).")
+        if not isinstance(data, dict):
+            return _close(4004, "Your payload's data (`d`) is not an object.")
+        if not self.identified and op != 1:
+            return _close(
+                4007, "You attempted to send a non-Identify message while not identified."
+            )
+        if op == 1:
+            return self._identify(data)
+        if op == 3:
+            return self._parameters(data) or self._identified()
+        if op in (6, 8):
+            problem = _request_problem(op, data)
+            if problem is not None:
+                return None if self.ignore_invalid else problem
+            return ("request" if op == 6 else "batch", data)
+        return _close(4006, f"Unknown OpCode: {int(op)}")  # ignoreInvalidMessages does not cover it
+
+    def _identify(self, data: dict[str, Any]) -> tuple[Any, ...] | None:
+        if self.identified:
+            if self.ignore_invalid:
+                return None
+            return _close(4008, "You are already Identified with the obs-websocket server.")
+        if self.secret is not None:
+            if "authentication" not in data:
+                return _close(
+                    4009,
+                    "Your payload's data is missing an `authentication` string, "
+                    "however authentication is required.",
+                )
+            if data["authentication"] != b64_sha256(self.secret + self.challenge):
+                return _close(4009, "Authentication failed.")
+        if "rpcVersion" not in data:
+            return _close(4003, "Your payload's data is missing an `rpcVersion`.")
+        if not _unsigned(data["rpcVersion"]):
+            return _close(4004, "Your `rpcVersion` is not an unsigned number.")
+        if data["rpcVersion"] != 1:
+            return _close(4010, "Your requested RPC version is not supported by this server.")
+        return self._parameters(data) or self._identified()
+
+    def _parameters(self, data: dict[str, Any]) -> tuple[Any, ...] | None:
+        # Reidentify without eventSubscriptions keeps the current ones (it does not reset to All).
+        if "ignoreInvalidMessages" in data:
+            if not isinstance(data["ignoreInvalidMessages"], bool):
+                return _close(4004, "Your `ignoreInvalidMessages` is not a boolean.")
+            self.ignore_invalid = data["ignoreInvalidMessages"]
+        if "eventSubscriptions" in data:
+            if not _unsigned(data["eventSubscriptions"]):
+                return _close(4004, "Your `eventSubscriptions` is not an unsigned number.")
+            self.subscriptions = data["eventSubscriptions"]
+        return None
+
+    def _identified(self) -> tuple[Any, ...]:
+        self.identified = True
+        return ("reply", {"op": 2, "d": {"negotiatedRpcVersion": 1}})
+
+
+def _close(code: int, reason: str) -> tuple[str, int, str]:
+    return ("close", code, reason)
+
+
+def _request_problem(op: int | float, data: dict[str, Any]) -> tuple[str, int, str] | None:
+    if "requestId" not in data:
+        return _close(4003, "Your payload data is missing a `requestId`.")
+    if op == 8:
+        if "requests" not in data:
+            return _close(4003, "Your payload data is missing a `requests`.")
+        if not isinstance(data["requests"], list):
+            return _close(4004, "Your `requests` is not an array.")
+    elif "requestType" not in data:
+        return _close(4003, "Your payload's data is missing an `requestType`.")  # sic
+    elif not isinstance(data["requestType"], str):
+        return _close(4004, "Your `requestType` is not a string.")
+    return None
