@@ -54,12 +54,18 @@ class Settings:
             # A broken file must not stop a show: start from defaults and say so in the log.
             log.warning("Settings file %s unreadable (%s); using defaults", path, e)
             return cls()
-        known = {f.name: f.type for f in fields(cls)}
-        values = {k: v for k, v in raw.items() if k in known}
-        try:
-            return cls(**values)
-        except TypeError:
+        if not isinstance(raw, dict):
+            log.warning("Settings file %s is not a settings object; using defaults", path)
             return cls()
+        defaults = cls()
+        values = {}
+        for f in fields(cls):
+            value = raw.get(f.name, getattr(defaults, f.name))
+            if type(value) is not type(getattr(defaults, f.name)):
+                log.warning("Setting %s=%r has the wrong type; using the default", f.name, value)
+                continue
+            values[f.name] = value
+        return cls(**values)
 
     def save(self, path: Path | None = None) -> None:
         """Write atomically: a crash mid-write leaves the old file, never half a file."""
