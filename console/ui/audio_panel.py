@@ -80,8 +80,12 @@ class AudioPanel(QWidget):
         self._meter_timer.timeout.connect(self._on_meter_timer)
         self._meter_timer.start()
         service.changed.connect(self._on_service_changed)
-        service.connection_changed.connect(lambda *_: self.setEnabled(service.connected))
+        service.connection_changed.connect(self._on_service_connection_changed)
         self._on_service_changed(service.snapshot)
+
+    def _on_service_connection_changed(self, *_state) -> None:
+        # Bound methods, not lambdas: Qt drops the connection when this widget is deleted.
+        self.setEnabled(self.service.connected)
 
     def _on_service_changed(self, snapshot: ObsSnapshot) -> None:
         names = [i.name for i in snapshot.inputs]

@@ -46,7 +46,7 @@ class OutputsPanel(QWidget):
         self._tick.start()
         service.changed.connect(self._on_service_changed)
         service.health_changed.connect(self._on_service_health_changed)
-        service.connection_changed.connect(lambda *_: self._on_service_changed(service.snapshot))
+        service.connection_changed.connect(self._on_service_connection_changed)
         self._on_service_changed(service.snapshot)
 
     def _on_service_changed(self, s: ObsSnapshot) -> None:
@@ -57,6 +57,9 @@ class OutputsPanel(QWidget):
             button.style().unpolish(button)
             button.style().polish(button)
         self.setEnabled(self.service.connected)
+
+    def _on_service_connection_changed(self, *_state) -> None:
+        self._on_service_changed(self.service.snapshot)
 
     def _on_service_health_changed(self, h: Health) -> None:
         self._base = (h.stream_ms, h.record_ms, time.monotonic())

@@ -58,9 +58,13 @@ class ScenesPanel(QWidget):
         layout.addLayout(bar)
         layout.addStretch(1)
         service.changed.connect(self._on_service_changed)
-        service.connection_changed.connect(lambda *_: self.setEnabled(service.connected))
+        service.connection_changed.connect(self._on_service_connection_changed)
         self._on_service_changed(service.snapshot)
         self.setEnabled(service.connected)
+
+    def _on_service_connection_changed(self, *_state) -> None:
+        # Bound methods, not lambdas: Qt drops the connection when this widget is deleted.
+        self.setEnabled(self.service.connected)
 
     def _on_service_changed(self, s: ObsSnapshot) -> None:
         if tuple(self.buttons) != s.scenes:

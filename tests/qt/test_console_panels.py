@@ -173,3 +173,19 @@ def test_health_strip_shows_obs_figures(qtbot, console):
     labels = console.window.health.labels
     qtbot.waitUntil(lambda: labels["fps"].text() == "FPS 30.0", timeout=3000)
     assert "GB" in labels["disk"].text() and "—" not in labels["disk"].text()
+
+
+def test_window_geometry_is_remembered(qtbot, console):
+    from console.settings import Settings
+    from console.ui.main_window import MainWindow
+
+    console.window.resize(700, 500)  # inside the offscreen 800x600 screen
+    console.window.close()
+    saved = console.window.settings  # the object app.py writes to disk at exit
+    assert saved.window_geometry and saved.window_state
+    again = MainWindow(
+        console.service,
+        Settings(window_geometry=saved.window_geometry, window_state=saved.window_state),
+    )
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)

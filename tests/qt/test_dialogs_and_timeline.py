@@ -56,8 +56,11 @@ def test_uncaught_exception_shows_one_dialog_and_the_app_goes_on(qtbot, tmp_path
         assert "ValueError: boom" in dialog.informativeText()
         assert str(tmp_path / "livedesk.log") in dialog.informativeText()
         assert "3" in dialog.detailedText()
-        assert [w for w in QApplication.topLevelWidgets() if isinstance(w, ErrorDialog)
-                and w.isVisible()] == [dialog]
+        assert [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, ErrorDialog) and w.isVisible()
+        ] == [dialog]
     finally:
         sys.excepthook = saved
 
@@ -72,8 +75,10 @@ def test_obs_changes_land_on_the_timeline(qtbot, console, tmp_path):
     console.service.select_scene(scenes[1])
     console.service.set_mute("麦克风 Mic", True)
     qtbot.waitUntil(
-        lambda: console.service.snapshot.program == scenes[1]
-        and console.service.snapshot.input("麦克风 Mic").muted,
+        lambda: (
+            console.service.snapshot.program == scenes[1]
+            and console.service.snapshot.input("麦克风 Mic").muted
+        ),
         timeout=3000,
     )
     writer.close()

@@ -1,15 +1,17 @@
 """ObsClient against the fake v5 server: one test per failure mode of obs-websocket-py that
 the client must cover (shared notes/obs.md), plus the connection errors a user sees."""
 
+import errno
 import socket
 import threading
 import time
 
 import pytest
+import websocket
 
 from console.devices.obs.client import CONNECTED, FAILED, RECONNECTING, ObsAddress, ObsClient
 from console.devices.obs.fake_server import FakeObsServer
-from console.devices.obs.session import ObsRequestError, ObsSession
+from console.devices.obs.session import ObsConnectError, ObsRequestError, ObsSession
 
 PASSWORD = "s3cret"
 
@@ -266,3 +268,50 @@ def test_session_request_raises_lost_when_dead(fake):
         session.request("GetVersion")
     assert e.value.code == "lost"
     session.close()
+
+
+@pytest.mark.parametrize(
+    "error,kind",
+    [
+        (OSError(errno.EHOSTUNREACH, "No route to host"), "unreachable"),
+        (OSError(errno.ENETUNREACH, "Network is unreachable"), "unreachable"),
+        (socket.gaierror(-2, "Name or service not known"), "bad_host"),
+        (TimeoutError("timed out"), "timeout"),
+        (ConnectionRefusedError(111, "refused"), "refused"),
+    ],
+)
+def test_connect_errors_are_told_apart(monkeypatch, error, kind):
+    """Unreachable hosts and unknown names without sending a packet: the socket layer's
+    answers are simulated."""
+
+    def fail(*_a, **_k):
+        raise error
+
+    monkeypatch.setattr(websocket.WebSocket, "connect", fail)
+    with pytest.raises(ObsConnectError) as e:
+        ObsSession("192.0.2.1", 4455, "pw").open(timeout=0.5)
+    assert e.value.kind == kind
+
+
+def test_every_connect_error_has_words():
+    from console.ui import messages
+
+    kinds = {
+        "refused",
+        "timeout",
+        "unreachable",
+        "bad_host",
+        "network",
+        "no_hello",
+        "not_obs",
+        "closed",
+        "protocol",
+        "auth_failed",
+        "password_required",
+        "too_old",
+        "lost",
+        "no_answer",
+    }
+    texts = {k: messages.connect_reason(k, "ws://h:1") for k in kinds}
+    assert all(texts.values()), [k for k, t in texts.items() if not t]
+    assert len(set(texts.values())) == len(kinds)  # each its own message

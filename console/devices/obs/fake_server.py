@@ -96,12 +96,15 @@ class FakeObsServer:
             ),
             compression=None,  # websocketpp in OBS negotiates no permessage-deflate
             ping_interval=None,  # nor does it ping clients
-            close_timeout=1.0,  # keeps stop() short when a client never answers a close
+            # After a close handshake websockets waits this long for the client to drop TCP
+            # (websocketpp in OBS closes at once); it also bounds stop() on a silent client.
+            close_timeout=0.25,
             open_timeout=5.0,
             server_header="WebSocket++/0.8.2",
-            logger=log,
+            logger=logging.getLogger(f"{__name__}.websockets"),
         )
         self.port = self._server.socket.getsockname()[1]
+        self._server.SHUTDOWN_POLLING_INTERVAL = 0.01  # stop() polls for closing handlers
         for target, name in ((self._server.serve_forever, "accept"), (self._run_ticker, "ticker")):
             thread = threading.Thread(
                 target=target, name=f"FakeObs-{name}-{self.port}", daemon=True
@@ -256,6 +259,7 @@ class FakeObsServer:
             if self._stopping.is_set():
                 return
             self._sessions.add(session)
+            self._handler_threads = {t for t in self._handler_threads if t.is_alive()}
             self._handler_threads.add(threading.current_thread())
         try:
             if self.silent:

@@ -36,9 +36,9 @@ RESOURCE_NOT_FOUND = 600
 INVALID_RESOURCE_TYPE = 602
 INVALID_RESOURCE_STATE = 604
 
-GENERAL, CONFIG, SCENES, INPUTS, TRANSITIONS = 1, 2, 4, 8, 16
-OUTPUTS, UI = 64, 1024
-# obs-websocket 5.0-5.6 define All as every low-volume bit including Ui (1 << 10).
+GENERAL, SCENES, INPUTS, TRANSITIONS, OUTPUTS, UI = 1, 4, 8, 16, 64, 1024
+# obs-websocket 5.0-5.6 define All as every low-volume bit including Ui (1 << 10), so a client
+# sending 1023 misses StudioModeStateChanged (checked against OBS 29.0.2).
 EVENT_ALL = 2047
 INPUT_VOLUME_METERS = 1 << 16
 
@@ -204,6 +204,11 @@ class Output:
 
 
 class ObsState:
+    """One OBS instance: scenes (top-to-bottom as in OBS's dock), inputs, transitions, outputs.
+
+    Request handlers are the `req_<RequestType>` methods; `schedule(delay_s, fn)` runs `fn`
+    later under the server's lock (transitions, outputs settling)."""
+
     def __init__(
         self,
         obs_version: str = "29.0.2",
@@ -335,6 +340,8 @@ class ObsState:
     def cut_to(self, name: str) -> None:
         if name not in self.scenes:
             raise KeyError(name)
+        if name == self.program:
+            return  # OBS says nothing when the scene does not change
         self._transition_token += 1  # a running transition must not land afterwards
         self.set_program(name)
 
