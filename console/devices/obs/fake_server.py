@@ -85,8 +85,19 @@ class FakeObsServer:
 
     # ---- lifecycle ----------------------------------------------------------------------------
     def start(self) -> int:
-        if self._server is not None:
+        """Serve in the background; after stop() this is OBS starting again on the same port
+        (same scenes and inputs, outputs stopped, new auth salt)."""
+        if self._server is not None and not self._stopping.is_set():
             return self.port
+        if self._server is not None:
+            self._salt = base64.b64encode(os.urandom(32)).decode()
+            if self._password:
+                self._secret = b64_sha256(self._password + self._salt)
+            with self._lock:
+                self._timers.clear()
+                self._state.restarted()
+                self._threads = []
+                self._stopping.clear()
         self._server = serve(
             self._handle,
             self.host,
@@ -115,6 +126,8 @@ class FakeObsServer:
         return self.port
 
     def stop(self) -> None:
+        """Quit like OBS: ExitStarted, then close code 1001 "Server stopping." to every client;
+        returns once every thread of this server has ended. Idempotent."""
         with self._lock:
             if self._server is None or self._stopping.is_set():
                 return
@@ -139,6 +152,8 @@ class FakeObsServer:
 
     # ---- fault injection and "somebody changed it in OBS" -------------------------------------
     def drop_connections(self, reset: bool = True) -> None:
+        """Cut every client's TCP connection without a websocket close: reset=True is what a
+        crashed or killed OBS looks like (RST), reset=False a FIN."""
         with self._lock:
             sessions = list(self._sessions)
         for session in sessions:

@@ -426,6 +426,11 @@ class ObsState:
         self._output_event(which, event_type, "STOPPING")
         self.schedule(OUTPUT_SETTLE_S, lambda: self._output_event(which, event_type, "STOPPED"))
 
+    def restarted(self) -> None:
+        self.stream, self.record = Output(STREAM_BYTES_PER_S), Output(RECORD_BYTES_PER_S)
+        self._transition_token += 1
+        self.events.clear()
+
     # ---- read-backs -------------------------------------------------------------------------
     def snapshot(self) -> dict[str, Any]:
         return {
