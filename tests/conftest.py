@@ -16,6 +16,12 @@ import keyring  # noqa: E402
 import pytest  # noqa: E402
 
 from tests.helpers.memory_keyring import MemoryKeyring  # noqa: E402
+from tests.helpers.obs_fixtures import (  # noqa: E402, F401 - fixtures and hook for all tests
+    obs_clean_state,
+    pytest_terminal_summary,
+    raw_obs,
+    real_obs,
+)
 
 keyring.set_keyring(MemoryKeyring())
 

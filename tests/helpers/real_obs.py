@@ -15,22 +15,35 @@ there); no test may call StartStream.  Only processes started here are signalled
 Network isolation: at every start OBS tries to fetch service lists from obsproject.com and
 ingest.twitch.tv.  Test traffic may only go to loopback or to test hosts in network namespaces we
 create, so when it can (root and iproute2's ``ip``), RealObs runs OBS in its own network namespace
-``ld-obs-<pid>-<n>``: one veth pair, host end ``.1/30`` in the root namespace, OBS end ``.2/30``
-inside, ``lo`` up, IPv6 addresses off on the veth, and NO default route, so OBS can reach
-nothing but us (a connect to anything else fails at once with ENETUNREACH; no packet is sent).
-Then ``host`` is the OBS end (e.g. 192.0.2.2) and ``isolated`` is True.  The /30 comes from the
-documentation ranges TEST-NET-1/-3/-2 (192.0.2.0/24, then 203.0.113.0/24, then 198.51.100.0/24),
-first block that overlaps no address or route of the root namespace (so a machine that itself
-uses part of TEST-NET-1 is not broken, and each concurrent RealObs, in this process or another,
-gets its own block; allocation is serialised by a lock file).  Xvfb stays in the root namespace:
-OBS reaches it through the filesystem socket /tmp/.X11-unix/X<n> (libxcb tries the abstract
-socket first, which is per network namespace and so absent inside, then that file).
-``stop()`` deletes the veth and the namespace (also when a test failed); ``restart()``
-recreates them, same name and addresses.  Namespaces ``ld-obs-<pid>-*`` left by a dead process
-(e.g. a SIGKILLed pytest) are removed at the next setup.  Without root or ``ip`` (or if the
-namespace cannot be created) OBS runs as before on 127.0.0.1 and an INFO line says it is NOT
-network-isolated; ``RealObs(..., isolate=True)`` makes that an error, ``isolate=False`` skips the
-namespace.
+``ld-obs-<pid>-<n>``: one veth pair, our end ``.1/30`` in the root namespace, OBS's end ``.2/30``
+inside, ``lo`` up, no IPv6 address on the veth, and NO default route, so OBS can reach nothing
+but us (a connect to anything else fails at once with ENETUNREACH; no packet is sent).  Then
+``host`` is OBS's end (e.g. 192.0.2.2), ``url`` uses it and ``isolated`` is True.
+
+The /30 is the first block of the documentation ranges 192.0.2.0/24 (TEST-NET-1), then
+203.0.113.0/24 (TEST-NET-3), then 198.51.100.0/24 (TEST-NET-2) that overlaps no address or route
+of the root namespace: a machine may itself use TEST-NET-1 (a sandbox with eth0 192.0.2.2/24 and
+its gateway at 192.0.2.1 does), and concurrent RealObs instances, in this process or another,
+each get their own block (choice and setup are serialised by a lock file).  For as long as the
+block is ours a guard route ``unreachable <block> metric GUARD_METRIC`` sits under the veth's
+connected route, so if the veth is ever missing a client gets EHOSTUNREACH instead of its SYN
+leaving by the default route.
+
+Xvfb stays in the root namespace (``-nolisten tcp``): OBS reaches it through the filesystem
+socket /tmp/.X11-unix/X<n> (libxcb tries the abstract socket first, which is per network
+namespace and so absent inside, then that file; ``ip netns exec`` shares /tmp).
+
+``kill()`` SIGKILLs OBS inside the namespace: its kernel resets/closes every client connection
+over the veth, and the namespace stays, so a reconnect is refused (RST) as with a real host.
+``restart()`` keeps the namespace (same addresses, same ``url``), SIGKILLs anything left in it and
+re-creates it only if it broke.  ``stop()`` deletes the veth, the namespace and the guard route
+(the fixture calls it in ``finally``, also when a test failed; an atexit hook catches a
+forgotten stop()).  Namespaces ``ld-obs-<pid>-*`` of a dead process (a SIGKILLed pytest) and their
+guard routes are removed at the next setup.
+
+Without root or ``ip`` (or if the namespace cannot be created) OBS runs as before on 127.0.0.1 and
+an INFO line says it is NOT network-isolated.  ``RealObs(..., isolate=True)`` makes that an
+error, ``isolate=False`` skips the namespace.
 """
 
 from __future__ import annotations
@@ -97,6 +110,11 @@ NETNS_POOLS = ("192.0.2.0/24", "203.0.113.0/24", "198.51.100.0/24")
 _NETNS_LOCK = Path("/run/lock" if os.path.isdir("/run/lock") else tempfile.gettempdir()) / (
     "livedesk-real-obs-netns.lock"
 )
+# Metric of the guard route: `unreachable <subnet>` in the root namespace for as long as the
+# subnet is ours, below the veth's own connected route (metric 0).  Without it, whenever the veth
+# is missing (between namespace teardown and setup) the OBS address would be routed by the
+# root namespace's default route, i.e. a reconnecting client's SYN would leave the machine.
+GUARD_METRIC = 4242424242
 _instance_numbers = itertools.count(1)
 _live_netns: dict[str, NetNs] = {}  # deleted at exit if a stop() never ran
 _live_lock = threading.Lock()
@@ -165,7 +183,8 @@ def _free_subnet() -> ipaddress.IPv4Network:
 
 
 def _remove_stale_netns() -> None:
-    """Delete ld-obs-<pid>-<n> namespaces whose creating process is gone (crashed test run)."""
+    """Delete ld-obs-<pid>-<n> namespaces whose creating process is gone (crashed test run),
+    then guard routes no veth of ours owns any more.  Call with the lock held."""
     out = _ip("netns", "list", check=False).stdout
     for name in re.findall(rf"^({re.escape(NETNS_PREFIX)}(\d+)-\d+)\b", out, flags=re.M):
         ns, pid = name[0], int(name[1])
@@ -173,6 +192,20 @@ def _remove_stale_netns() -> None:
             continue
         log.warning("removing stale network namespace %s (its pid %s is gone)", ns, pid)
         NetNs(ns, None).destroy(kill_leftovers=False)
+    # Guard routes are added and removed with the lock held: one whose subnet no interface
+    # holds an address in belongs to a namespace that is gone.
+    used = [
+        ipaddress.ip_network(f"{i['local']}/{i['prefixlen']}", False)
+        for a in json.loads(_ip("-j", "-4", "addr", "show").stdout or "[]")
+        for i in a.get("addr_info", [])
+        if i.get("family") == "inet"
+    ]
+    for r in json.loads(_ip("-j", "-4", "route", "show", "table", "main").stdout or "[]"):
+        if r.get("type") == "unreachable" and r.get("metric") == GUARD_METRIC:
+            net = ipaddress.ip_network(r["dst"], strict=False)
+            if not any(net.overlaps(u) for u in used):
+                log.warning("removing stale guard route unreachable %s", net)
+                _ip("route", "del", "unreachable", str(net), "metric", str(GUARD_METRIC))
 
 
 class NetNs:
@@ -190,13 +223,22 @@ class NetNs:
     host_addr = property(lambda self: self.subnet[1])
     ns_addr = property(lambda self: self.subnet[2])
 
-    def create(self) -> None:
+    def _guard(self, action: str, check: bool = True) -> subprocess.CompletedProcess:
+        return _ip(
+            "route", action, "unreachable", str(self.subnet), "metric", str(GUARD_METRIC),
+            check=check,
+        )  # fmt: skip
+
+    def create(self, recreate: bool = False) -> None:
+        """Create the guard route, namespace and veth; on failure undo all (but the guard
+        route when re-creating: that stays until destroy()).  Call with the lock held."""
         t0 = time.perf_counter()
         p = self.subnet.prefixlen
+        with _live_lock:
+            _live_netns[self.name] = self
         try:
+            self._guard("replace")
             _ip("netns", "add", self.name)
-            with _live_lock:
-                _live_netns[self.name] = self
             _ip(
                 "link",
                 "add",
@@ -210,20 +252,23 @@ class NetNs:
                 self.name,
             )
             # No IPv6 link-local addresses: nothing (not even router solicitations) on the link.
-            _ip("link", "set", self.host_if, "addrgenmode", "none")
-            _ip("addr", "add", f"{self.host_addr}/{p}", "dev", self.host_if)
-            _ip("link", "set", self.host_if, "up")
             n = ("-n", self.name)
             _ip(*n, "link", "set", self.ns_if, "addrgenmode", "none")
             _ip(*n, "addr", "add", f"{self.ns_addr}/{p}", "dev", self.ns_if)
             _ip(*n, "link", "set", self.ns_if, "up")
             _ip(*n, "link", "set", "lo", "up")
+            # Our end last, and its address after it is up: its connected route (which then
+            # overrides the guard route) appears only when the link works end to end, so no
+            # client SYN is dropped on a half-made link (a 1 s retransmit, not a reset).
+            _ip("link", "set", self.host_if, "addrgenmode", "none")
+            _ip("link", "set", self.host_if, "up")
+            _ip("addr", "add", f"{self.host_addr}/{p}", "dev", self.host_if)
             # A new namespace has no routes but the connected /30 one: check, never assume.
             for fam in ("-4", "-6"):
                 if r := _ip(*n, fam, "route", "show", "default").stdout.strip():
                     raise RealObsError(f"network namespace {self.name} has a default route: {r}")
         except BaseException:
-            self.destroy()
+            self.destroy(keep_guard=recreate)
             raise
         log.info(
             "network namespace %s: %s (%s) <-> %s (%s) inside, no default route (%.0f ms)",
@@ -242,25 +287,41 @@ class NetNs:
     def exists(self) -> bool:
         return Path("/run/netns", self.name).exists()
 
-    def destroy(self, kill_leftovers: bool = True) -> None:
+    def intact(self) -> bool:
+        """Namespace there and both veth ends up with their addresses."""
+        if not self.exists():
+            return False
+        outer = _ip("-4", "-o", "addr", "show", "dev", self.host_if, check=False).stdout
+        inner = _ip("-n", self.name, "-4", "-o", "addr", "show", "dev", self.ns_if, check=False)
+        return f" {self.host_addr}/" in outer and f" {self.ns_addr}/" in inner.stdout
+
+    def kill_leftovers(self) -> None:
+        """SIGKILL any process in the namespace: only ever one we started (OBS or a child)."""
+        for pid in self.pids():
+            log.warning("SIGKILL pid %s still in network namespace %s", pid, self.name)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    def destroy(self, kill_leftovers: bool = True, keep_guard: bool = False) -> None:
         """Delete the veth pair (synchronously; its peer goes with it) and the namespace.
         With ``kill_leftovers`` a process still inside (only ever one we started: OBS or a
         child of it) is SIGKILLed first; otherwise it is only reported."""
         if self.exists():
-            for pid in self.pids():
-                if not kill_leftovers:
+            if kill_leftovers:
+                self.kill_leftovers()
+            else:
+                for pid in self.pids():
                     log.warning("pid %s is still in network namespace %s", pid, self.name)
-                    continue
-                log.warning("SIGKILL pid %s still in network namespace %s", pid, self.name)
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
         _ip("link", "del", self.host_if, check=False)  # gone already if the ns died first
         if self.exists():
             _ip("netns", "del", self.name)
-        with _live_lock:
-            _live_netns.pop(self.name, None)
+        if self.subnet is not None and not keep_guard:
+            self._guard("del", check=False)
+        if not keep_guard:
+            with _live_lock:
+                _live_netns.pop(self.name, None)
 
     def exec_argv(self, argv: list[str]) -> list[str]:
         return [shutil.which("ip") or "ip", "netns", "exec", self.name, *argv]
@@ -445,10 +506,15 @@ class RealObs:
         OBS keeps whatever it saved itself; ``fresh=True`` first rewrites the config files and
         the scene collection (used to recover from a test that changed the scene set)."""
         self._stop_obs()
-        if self._netns is not None:  # a fresh namespace: same name and addresses, so same url
-            with _netns_lock():
-                self._netns.destroy()
-                self._create_netns(self._netns)
+        if self._netns is not None:
+            # The namespace outlives OBS (so a client keeps getting a TCP reset while OBS is
+            # down): just clear it of anything left over, re-creating it only if it broke.
+            self._netns.kill_leftovers()
+            if not self._netns.intact():
+                log.warning("network namespace %s is broken: re-creating it", self._netns.name)
+                with _netns_lock():
+                    self._netns.destroy(keep_guard=True)
+                    self._create_netns(self._netns, recreate=True)
         if fresh:
             self._write_home()
         if self._xvfb is None or self._xvfb.poll() is not None:
@@ -512,9 +578,9 @@ class RealObs:
             why,
         )
 
-    def _create_netns(self, ns: NetNs) -> None:
+    def _create_netns(self, ns: NetNs, recreate: bool = False) -> None:
         t0 = time.perf_counter()
-        ns.create()
+        ns.create(recreate)
         self._netns = ns
         self.netns_seconds = time.perf_counter() - t0
 

@@ -14,6 +14,7 @@ import time
 import pytest
 
 from tests.helpers.raw_obs import RawObs
+from tests.helpers.real_obs import GUARD_METRIC
 
 # Documentation addresses (RFC 5737 / RFC 3849); the first not in the namespace's own /30 is used.
 OUTSIDE_V4 = ("198.51.100.1", "203.0.113.1", "192.0.2.1")
@@ -24,7 +25,10 @@ import errno, socket, sys, time
 host, port = sys.argv[1], int(sys.argv[2])
 fam = socket.AF_UNIX if host.startswith(("/", "@")) else (
     socket.AF_INET6 if ":" in host else socket.AF_INET)
-addr = ("\0" + host[1:] if host.startswith("@") else host) if fam == socket.AF_UNIX else (host, port)
+if fam != socket.AF_UNIX:
+    addr = (host, port)
+else:
+    addr = "\0" + host[1:] if host.startswith("@") else host
 s = socket.socket(fam, socket.SOCK_STREAM)
 s.settimeout(5)
 t0 = time.perf_counter()
@@ -69,7 +73,9 @@ def test_namespace_has_no_default_route(isolated_obs):
     # The one IPv4 route is the connected /30 of the veth; no IPv6 route at all.
     assert len(v4) == 1 and v4[0].startswith(f"{subnet} dev "), v4
     assert v6 == [], v6
-    links = [line.split(":")[1].strip() for line in _in_ns(isolated_obs, "ip", "-o", "link")]
+    links = [
+        line.split(":")[1].strip() for line in _in_ns(isolated_obs, "ip", "-o", "link").splitlines()
+    ]
     assert len(links) == 2 and links[0] == "lo", links  # lo and the veth end, nothing else
 
 
@@ -88,9 +94,8 @@ def test_obs_websocket_answers_at_namespace_address(isolated_obs):
     assert host == _subnet(isolated_obs)[2]
     assert str(_subnet(isolated_obs)[1]) == isolated_obs.host_peer
     assert isolated_obs.url == f"ws://{host}:{isolated_obs.port}"
-    pids = [int(p) for p in subprocess.check_output(["ip", "netns", "pids", isolated_obs.netns])
-            .split()]  # fmt: skip
-    assert isolated_obs.pid in pids
+    pids = subprocess.check_output(["ip", "netns", "pids", isolated_obs.netns], text=True)
+    assert isolated_obs.pid in [int(p) for p in pids.split()]
     t0 = time.perf_counter()
     with RawObs(isolated_obs.url, isolated_obs.password, subscriptions=0) as ws:
         assert ws.request("GetVersion")["obsWebSocketVersion"].startswith("5.")
@@ -106,3 +111,15 @@ def test_obs_reaches_xvfb_through_the_filesystem_socket(isolated_obs):
     assert _connect_in_ns(isolated_obs, f"@/tmp/.X11-unix/X{n}")[0] == "ECONNREFUSED"
     # ... its filesystem socket is, and that is what OBS (libxcb's fallback) uses.
     assert _connect_in_ns(isolated_obs, f"/tmp/.X11-unix/X{n}")[0] == "CONNECTED"
+
+
+def test_root_namespace_reaches_obs_only_through_the_veth(isolated_obs):
+    # `ip route get` only looks the route up: no packet is sent.
+    route = subprocess.check_output(["ip", "-4", "route", "get", isolated_obs.host], text=True)
+    assert f" src {isolated_obs.host_peer} " in route and " via " not in route, route
+    # Under the veth's route, a guard: were the veth ever gone, the OBS address would be
+    # unreachable here rather than sent out by the default route.
+    guard = subprocess.check_output(
+        ["ip", "-4", "route", "show", "type", "unreachable", "match", isolated_obs.host], text=True
+    )
+    assert f"{_subnet(isolated_obs)} metric {GUARD_METRIC}" in guard, guard

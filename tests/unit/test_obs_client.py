@@ -45,11 +45,23 @@ def start_and_sync(qtbot, client):
     return blocker.args[0]
 
 
+class States:
+    """Every state the client reports, recorded from before the action that causes it."""
+
+    def __init__(self, client):
+        self.seen = []
+        client.state_changed.connect(lambda *a: self.seen.append(a))
+
+    def wait(self, qtbot, state, timeout=5000):
+        qtbot.waitUntil(lambda: any(s[0] == state for s in self.seen), timeout=timeout)
+        return next(s for s in self.seen if s[0] == state)
+
+
 def wait_state(qtbot, client, state, timeout=5000):
-    seen = []
-    client.state_changed.connect(lambda *a: seen.append(a))
-    qtbot.waitUntil(lambda: any(s[0] == state for s in seen), timeout=timeout)
-    return next(s for s in seen if s[0] == state)
+    """For states caused by start(): record, then start."""
+    states = States(client)
+    client.start()
+    return states.wait(qtbot, state, timeout)
 
 
 def test_connect_and_full_resync(qtbot, fake, make_client):
@@ -117,9 +129,10 @@ def test_dropped_connection_is_noticed_and_recovered(qtbot, fake, make_client, r
     start_and_sync(qtbot, client)
     fake.set_program_scene(fake.state()["scenes"][3])
     t0 = time.monotonic()
+    states = States(client)
     with qtbot.waitSignal(client.synced, timeout=6000) as blocker:
         fake.drop_connections(reset=reset)
-        state = wait_state(qtbot, client, RECONNECTING, timeout=2000)
+        state = states.wait(qtbot, RECONNECTING, timeout=2000)
         noticed = time.monotonic() - t0
     assert noticed < 2.0
     assert state[1] == "lost"
@@ -131,7 +144,6 @@ def test_connect_timeout_when_no_hello(qtbot, fake, make_client):
     fake.silent = True
     client = make_client(fake.port)
     t0 = time.monotonic()
-    client.start()
     state = wait_state(qtbot, client, RECONNECTING, timeout=6000)
     assert state[1] == "no_hello"
     assert time.monotonic() - t0 < 4.5
@@ -180,8 +192,9 @@ def test_half_open_connection_is_noticed(qtbot, fake, make_client):
     """Failure mode 9: a peer that stops answering is only seen when a request times out."""
     client = make_client(fake.port)
     start_and_sync(qtbot, client)
+    states = States(client)
     fake.delay("GetStats", 30)
-    state = wait_state(qtbot, client, RECONNECTING, timeout=6000)
+    state = states.wait(qtbot, RECONNECTING, timeout=6000)
     assert state[1] == "no_answer"
     fake.delay("GetStats", 0)
     qtbot.waitUntil(lambda: client.state == CONNECTED, timeout=8000)
@@ -189,7 +202,6 @@ def test_half_open_connection_is_noticed(qtbot, fake, make_client):
 
 def test_wrong_password_fails_once_and_waits_for_the_user(qtbot, fake, make_client):
     client = make_client(fake.port, password="wrong")
-    client.start()
     state = wait_state(qtbot, client, FAILED)
     assert state[1] == "auth_failed"
     with qtbot.assertNotEmitted(client.state_changed, wait=1500):
@@ -200,7 +212,6 @@ def test_wrong_password_fails_once_and_waits_for_the_user(qtbot, fake, make_clie
 
 def test_missing_password_is_its_own_error(qtbot, fake, make_client):
     client = make_client(fake.port, password="")
-    client.start()
     assert wait_state(qtbot, client, FAILED)[1] == "password_required"
 
 
@@ -210,7 +221,6 @@ def test_too_old_obs(qtbot, make_client, kwargs):
     server.start()
     try:
         client = make_client(server.port)
-        client.start()
         assert wait_state(qtbot, client, FAILED)[1] == "too_old"
     finally:
         server.stop()
@@ -221,7 +231,6 @@ def test_refused_connection(qtbot, make_client):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # bound, not listening: connections are refused
         client = make_client(port)
-        client.start()
         assert wait_state(qtbot, client, RECONNECTING)[1] == "refused"
 
 
