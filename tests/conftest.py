@@ -30,6 +30,18 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "allow_warning_logs: the test expects WARNING logs")
 
 
+@pytest.fixture
+def fake():
+    """The fake OBS (obs-websocket v5 on 127.0.0.1) that --demo uses, with a password."""
+    from console.devices.obs.fake_server import FakeObsServer
+    from tests.helpers.console import FAKE_PASSWORD
+
+    server = FakeObsServer(password=FAKE_PASSWORD)
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(autouse=True)
 def _fail_on_warning_logs(request, caplog):
     caplog.set_level(logging.INFO)

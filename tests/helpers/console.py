@@ -5,6 +5,8 @@ from console.services.obs_service import ObsService
 from console.settings import Settings
 from console.ui.main_window import MainWindow
 
+FAKE_PASSWORD = "pw"
+
 
 class Console:
     def __init__(self, qtbot, host: str, port: int, password: str, wait: bool = True):

@@ -8,8 +8,8 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from console.services.heartbeat import Heartbeat
 from tests.helpers.console import Console
+from tests.helpers.heartbeat import Heartbeat
 from tests.helpers.real_obs import MIC, SCENES
 
 

@@ -189,3 +189,20 @@ def test_window_geometry_is_remembered(qtbot, console):
     )
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_request_timeout_is_shown(qtbot, console):
+    console.fake.delay("SetInputMute", 4)
+    qtbot.mouseClick(console.window.audio.strips[MIC].mute, Qt.MouseButton.LeftButton)
+    bar = console.window.statusBar()
+    qtbot.waitUntil(lambda: "did not answer within 3 seconds" in bar.currentMessage(), timeout=5000)
+    console.fake.delay("SetInputMute", 0)
+
+
+def test_bitrate_from_stream_byte_counts(qtbot, console):
+    console.service.set_streaming(True)
+    label = console.window.health.labels["bitrate"]
+    qtbot.waitUntil(lambda: label.text()[0].isdigit(), timeout=4000)
+    kbps = float(label.text().split()[0])
+    assert 4000 < kbps < 8000  # the fake sends ~6 Mbit/s
+    console.service.set_streaming(False)

@@ -11,7 +11,7 @@ from console.store.db import open_db
 from console.store.timeline import TimelineWriter
 from console.ui.connect_dialog import ConnectDialog
 from console.ui.error_dialog import ErrorDialog
-from tests.helpers.console import Console
+from tests.helpers.console import FAKE_PASSWORD, Console
 
 
 def test_connect_dialog_reports_wrong_password_then_connects(qtbot, fake):
@@ -25,9 +25,9 @@ def test_connect_dialog_reports_wrong_password_then_connects(qtbot, fake):
         chosen = []
         dialog.address_chosen.connect(lambda a, remember: chosen.append((a, remember)))
         dialog.address_chosen.connect(lambda a, _r: c.client.set_address(a))
-        dialog.password.setText("pw")
+        dialog.password.setText(FAKE_PASSWORD)
         dialog.connect_button.click()
-        assert chosen == [(ObsAddress("127.0.0.1", fake.port, "pw"), True)]
+        assert chosen == [(ObsAddress("127.0.0.1", fake.port, FAKE_PASSWORD), True)]
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)  # closes once connected
         assert c.service.connected
     finally:

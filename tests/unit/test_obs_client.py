@@ -12,16 +12,7 @@ import websocket
 from console.devices.obs.client import CONNECTED, FAILED, RECONNECTING, ObsAddress, ObsClient
 from console.devices.obs.fake_server import FakeObsServer
 from console.devices.obs.session import ObsConnectError, ObsRequestError, ObsSession
-
-PASSWORD = "s3cret"
-
-
-@pytest.fixture
-def fake():
-    server = FakeObsServer(password=PASSWORD)
-    server.start()
-    yield server
-    server.stop()
+from tests.helpers.console import FAKE_PASSWORD as PASSWORD
 
 
 @pytest.fixture
@@ -298,7 +289,7 @@ def test_connect_errors_are_told_apart(monkeypatch, error, kind):
 
     monkeypatch.setattr(websocket.WebSocket, "connect", fail)
     with pytest.raises(ObsConnectError) as e:
-        ObsSession("192.0.2.1", 4455, "pw").open(timeout=0.5)
+        ObsSession("obs-pc.example", 4455, PASSWORD).open(timeout=0.5)
     assert e.value.kind == kind
 
 
@@ -324,3 +315,14 @@ def test_every_connect_error_has_words():
     texts = {k: messages.connect_reason(k, "ws://h:1") for k in kinds}
     assert all(texts.values()), [k for k, t in texts.items() if not t]
     assert len(set(texts.values())) == len(kinds)  # each its own message
+
+
+def test_silent_server_on_the_legacy_port_means_obs_too_old(monkeypatch, fake):
+    """obs-websocket 4.x (OBS <= 27) listens on 4444 and never sends Hello."""
+    from console.devices.obs import session as session_mod
+
+    fake.silent = True
+    monkeypatch.setattr(session_mod, "LEGACY_PORT", fake.port)
+    with pytest.raises(ObsConnectError) as e:
+        ObsSession("127.0.0.1", fake.port, PASSWORD).open(timeout=0.5)
+    assert e.value.kind == "too_old"

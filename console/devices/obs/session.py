@@ -49,6 +49,7 @@ DEFAULT_SUBSCRIPTIONS = (
     | SUB_INPUT_VOLUME_METERS
 )
 
+LEGACY_PORT = 4444
 CLOSE_AUTH_FAILED = 4009
 CLOSE_UNSUPPORTED_RPC = 4010
 
@@ -134,12 +135,12 @@ class ObsSession(obsws):
             raise ObsConnectError("no_hello", str(e)) from e
         except (OSError, websocket.WebSocketException) as e:
             self.close()
-            kind = (
-                "no_hello"
-                if isinstance(e, TimeoutError | websocket.WebSocketTimeoutException)
-                else "network"
-            )
-            raise ObsConnectError(kind, str(e)) from e
+            if not isinstance(e, TimeoutError | websocket.WebSocketTimeoutException):
+                raise ObsConnectError("network", str(e)) from e
+            # obs-websocket 4.x (OBS 27 and older) listens on 4444 and never says Hello.
+            raise ObsConnectError(
+                "too_old" if self.port == LEGACY_PORT else "no_hello", str(e)
+            ) from e
         self.obs_version = version.get("obsVersion", "")
         if obs_major(self.obs_version) < MIN_OBS_MAJOR:
             self.close()
