@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     from console.services.timeline import TimelineRecorder
     from console.store.db import NewerDatabaseError, open_db
     from console.store.timeline import TimelineWriter
+    from console.ui import messages
     from console.ui.connect_dialog import ConnectDialog
     from console.ui.error_dialog import ErrorDialog
     from console.ui.main_window import MainWindow
@@ -152,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:  # for the README and for looking at the app as a user would
 
         def shoot():
+            if args.demo:  # show what an error looks like, too
+                window.statusBar().showMessage(
+                    messages.request_failure("StartStream", "500", ""), 10000
+                )
             window.grab().save(str(args.screenshot))
             app.quit()
 

@@ -35,17 +35,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(center)
         self.audio = AudioPanel(service)
         self.outputs = OutputsPanel(service)
-        self._dock(
-            self.tr("Audio mixer"), "audioDock", self.audio, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
-        self._dock(
-            self.tr("Stream and recording"),
-            "outputsDock",
-            self.outputs,
-            Qt.DockWidgetArea.RightDockWidgetArea,
-        )
+        audio = self._dock(self.tr("Audio mixer"), "audioDock", self.audio)
+        outputs = self._dock(self.tr("Stream and recording"), "outputsDock", self.outputs)
+        self.splitDockWidget(audio, outputs, Qt.Orientation.Horizontal)
+        self.resizeDocks([audio, outputs], [900, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([audio], [280], Qt.Orientation.Vertical)
         self.health = HealthStrip(service)
-        self.statusBar().addPermanentWidget(self.health, 1)
+        self.statusBar().addPermanentWidget(self.health)  # messages keep the room on the left
         self.connect_action = QAction(self.tr("OBS connection…"), self)
         menu = self.menuBar().addMenu(self.tr("&OBS"))
         menu.addAction(self.connect_action)
@@ -55,17 +51,18 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda n=n: service.select_scene_number(n))
         service.failed.connect(self._on_service_failed)
         service.connection_changed.connect(self._on_service_connection_changed)
-        self.resize(1280, 800)
+        self.resize(1280, 760)
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
         if settings.window_state:
             self.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        return dock
 
     def _on_service_failed(self, request_type: str, code: str, comment: str) -> None:
         self.statusBar().showMessage(

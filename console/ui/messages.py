@@ -80,9 +80,13 @@ def request_failure(request_type: str, code: str, comment: str) -> str:
             "Messages", "Not done: the connection to OBS was lost ({request})."
         ).format(request=request_type)
     if code == "500":
-        return translate("Messages", "Already running.")
+        return translate("Messages", "Not done: {what} is already running.").format(
+            what=_output(request_type)
+        )
     if code == "501":
-        return translate("Messages", "Not running.")
+        return translate("Messages", "Not done: {what} is not running.").format(
+            what=_output(request_type)
+        )
     if code == "600":
         return translate("Messages", "OBS does not have that item any more: {comment}").format(
             comment=comment
@@ -90,3 +94,11 @@ def request_failure(request_type: str, code: str, comment: str) -> str:
     return translate("Messages", "OBS refused {request}: {comment} (code {code})").format(
         request=request_type, comment=comment or "-", code=code
     )
+
+
+def _output(request_type: str) -> str:
+    if "Stream" in request_type:
+        return translate("Messages", "the live stream")
+    if "Record" in request_type:
+        return translate("Messages", "the recording")
+    return request_type

@@ -326,3 +326,12 @@ def test_silent_server_on_the_legacy_port_means_obs_too_old(monkeypatch, fake):
     with pytest.raises(ObsConnectError) as e:
         ObsSession("127.0.0.1", fake.port, PASSWORD).open(timeout=0.5)
     assert e.value.kind == "too_old"
+
+
+def test_output_refusals_name_the_output():
+    from console.ui import messages
+
+    assert messages.request_failure("StartStream", "500", "") == (
+        "Not done: the live stream is already running."
+    )
+    assert "the recording is not running" in messages.request_failure("StopRecord", "501", "")
