@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
 
     client = ObsClient(address)
     service = ObsService(client)
-    TimelineRecorder(service, writer, parent=service)
+    recorder = TimelineRecorder(service, writer, parent=service)
     window = MainWindow(service, settings)
     window.setWindowTitle(window.windowTitle() + (" [DEMO]" if args.demo else ""))
 
@@ -168,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         client.stop()
         if fake:
             fake.stop()
+        recorder.flush()
         writer.close()
         settings.save()
         log.info("LiveDesk stopped")

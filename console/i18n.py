@@ -7,6 +7,7 @@ to them; from a source checkout they are compiled on first use into the cache fo
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 from pathlib import Path
 
@@ -45,12 +46,20 @@ def compiled_qm(language: str) -> Path | None:
     if tool is None:
         log.warning("No lrelease found; the UI stays in English")
         return None
-    subprocess.run(
-        [str(tool), "-silent", str(ts), "-qm", str(cache)],
-        check=True,
-        capture_output=True,
-        timeout=30,
-    )
+    # Compile beside the target and rename: two LiveDesks starting at once never read half a file.
+    tmp = cache.with_suffix(f".{os.getpid()}.qm")
+    try:
+        subprocess.run(
+            [str(tool), "-silent", str(ts), "-qm", str(tmp)],
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
+        os.replace(tmp, cache)
+    except (OSError, subprocess.SubprocessError) as e:
+        log.warning("Could not compile %s (%s); the UI stays in English", ts.name, e)
+        tmp.unlink(missing_ok=True)
+        return None
     return cache
 
 

@@ -42,8 +42,8 @@ class ObsSnapshot:
     streaming: bool = False
     recording: bool = False
 
-    def with_input(self, name: str, **changes) -> ObsSnapshot:
-        inputs = tuple(replace(i, **changes) if i.name == name else i for i in self.inputs)
+    def with_input(self, input_name: str, /, **changes) -> ObsSnapshot:
+        inputs = tuple(replace(i, **changes) if i.name == input_name else i for i in self.inputs)
         return replace(self, inputs=inputs)
 
     def input(self, name: str) -> AudioInput | None:
@@ -79,20 +79,20 @@ def meter_levels(levels_mul: list[list[float]]) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class Health:
+    """What the 1 Hz poll reads: OBS's health figures, the output clocks, the transition."""
+
     fps: float | None = None
     cpu_pct: float | None = None
     render_skipped: int | None = None
-    render_total: int | None = None
     output_skipped: int | None = None
-    output_total: int | None = None
     stream_dropped: int | None = None  # frames the stream output dropped (network/encoder)
     stream_frames: int | None = None
     bitrate_kbps: float | None = None
     disk_free_gb: float | None = None
     stream_ms: int = 0
     record_ms: int = 0
-    streaming: bool = False
-    recording: bool = False
+    transition: str | None = None
+    transition_ms: int = 0
 
     @property
     def dropped_pct(self) -> float | None:

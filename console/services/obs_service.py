@@ -77,6 +77,12 @@ class ObsService(QObject):
     def set_mute(self, input_name: str, muted: bool) -> None:
         self.client.request("SetInputMute", {"inputName": input_name, "inputMuted": muted})
 
+    def toggle_mute(self, input_name: str) -> None:
+        """Mute or unmute from what OBS last said, not from what a button shows."""
+        current = self.snapshot.input(input_name)
+        if current is not None:
+            self.set_mute(input_name, not current.muted)
+
     def set_volume_db(self, input_name: str, db: float) -> None:
         self.client.request("SetInputVolume", {"inputName": input_name, "inputVolumeDb": db})
 
@@ -90,17 +96,26 @@ class ObsService(QObject):
     def _on_client_state_changed(self, state: str, reason: str, detail: str) -> None:
         self.state, self.reason, self.detail = state, reason, detail
         if state != CONNECTED:
+            # Nothing OBS said before it went away is known to be true any more.
             self.levels.clear()
+            if self.health != Health():
+                self.health = Health()
+                self.health_changed.emit(self.health)
         self.connection_changed.emit(state, reason, detail)
 
     def _on_client_synced(self, snapshot: ObsSnapshot) -> None:
+        names = {i.name for i in snapshot.inputs}
+        self.levels = {k: v for k, v in self.levels.items() if k in names}
         self._set(snapshot)
 
     def _on_client_polled(self, health: Health) -> None:
         self.health = health
         s = self.snapshot
-        if (s.streaming, s.recording) != (health.streaming, health.recording):
-            self._set(replace(s, streaming=health.streaming, recording=health.recording))
+        if health.transition is not None and (s.transition, s.transition_ms) != (
+            health.transition,
+            health.transition_ms,
+        ):  # changed in OBS itself
+            self._set(replace(s, transition=health.transition, transition_ms=health.transition_ms))
         self.health_changed.emit(health)
 
     def _on_client_request_failed(
@@ -111,8 +126,17 @@ class ObsService(QObject):
 
     def _on_client_replied(self, _token: int, request_type: str, data: dict) -> None:
         s = self.snapshot
-        if request_type == "GetCurrentPreviewScene":
+        if request_type == "GetCurrentPreviewScene" and s.studio:
             self._set(replace(s, preview=data.get("currentPreviewSceneName")))
+        elif request_type == "GetSceneList":
+            self._set(
+                replace(
+                    s,
+                    scenes=scenes_top_to_bottom(data.get("scenes", [])),
+                    program=data.get("currentProgramSceneName") or s.program,
+                    preview=data.get("currentPreviewSceneName") if s.studio else None,
+                )
+            )
         elif request_type == "GetCurrentSceneTransition":
             self._set(
                 replace(
@@ -141,11 +165,30 @@ class ObsService(QObject):
                 self.client.request("GetCurrentPreviewScene")
         elif event == "SceneListChanged":
             self._set(replace(s, scenes=scenes_top_to_bottom(d.get("scenes", []))))
+        elif event == "SceneNameChanged":  # OBS 29 sends only this for a rename
+            old, new = d["oldSceneName"], d["sceneName"]
+            self._set(
+                replace(
+                    s,
+                    scenes=tuple(new if n == old else n for n in s.scenes),
+                    program=new if s.program == old else s.program,
+                    preview=new if s.preview == old else s.preview,
+                )
+            )
+        elif event in ("SceneCreated", "SceneRemoved"):
+            self.client.request("GetSceneList")
+        elif event == "CurrentSceneCollectionChanged":
+            self.client.resync()
+        elif event == "InputNameChanged":
+            old, new = d["oldInputName"], d["inputName"]
+            self._set(s.with_input(old, name=new))
+            if old in self.levels:
+                self.levels[new] = self.levels.pop(old)
         elif event == "InputMuteStateChanged":
             self._set(s.with_input(d["inputName"], muted=d["inputMuted"]))
         elif event == "InputVolumeChanged":
             self._set(s.with_input(d["inputName"], volume_db=d["inputVolumeDb"]))
-        elif event in ("InputCreated", "InputRemoved", "InputNameChanged"):
+        elif event in ("InputCreated", "InputRemoved"):
             self.client.resync()
         elif event == "StreamStateChanged":
             self._set(replace(s, streaming=d["outputActive"]))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from console.core.obs_state import ObsSnapshot
 from console.devices.obs.client import CONNECTED
 from console.services.obs_service import ObsService
-from console.store.timeline import TimelineWriter
+from console.store.timeline import TimelineWriter, stamp
+
+# OBS reports some program changes in bursts (leaving studio mode sends the preview, then the
+# program, within milliseconds): only the scene still on air after this long is recorded.
+SCENE_SETTLE_MS = 150
 
 
 class TimelineRecorder(QObject):
@@ -16,6 +20,10 @@ class TimelineRecorder(QObject):
         self.writer = writer
         self._last = service.snapshot
         self._state = service.state
+        self._on_air = service.snapshot.program  # last scene written to the timeline
+        self._pending: tuple[str, tuple[int, str]] | None = None
+        self._settle = QTimer(self, singleShot=True, interval=SCENE_SETTLE_MS)
+        self._settle.timeout.connect(self._on_settle_timeout)
         service.changed.connect(self._on_service_changed)
         service.connection_changed.connect(self._on_service_connection_changed)
 
@@ -30,7 +38,8 @@ class TimelineRecorder(QObject):
         last, self._last = self._last, s
         record = self.writer.record
         if s.program != last.program:
-            record("scene_changed", scene=s.program)
+            self._pending = (s.program, stamp())
+            self._settle.start()
         for i in s.inputs:
             before = last.input(i.name)
             if before is not None and before.muted != i.muted:
@@ -39,3 +48,15 @@ class TimelineRecorder(QObject):
             record("stream_started" if s.streaming else "stream_stopped")
         if s.recording != last.recording:
             record("record_started" if s.recording else "record_stopped")
+
+    def flush(self) -> None:
+        """Write a scene change still settling (at shutdown)."""
+        if self._settle.isActive():
+            self._settle.stop()
+            self._on_settle_timeout()
+
+    def _on_settle_timeout(self) -> None:
+        scene, at = self._pending
+        if scene != self._on_air:
+            self._on_air = scene
+            self.writer.record("scene_changed", at=at, scene=scene)

@@ -18,6 +18,11 @@ log = logging.getLogger(__name__)
 BATCH_S = 0.25
 
 
+def stamp() -> tuple[int, str]:
+    """Now, on both clocks: monotonic for durations, wall (UTC) for people."""
+    return time.monotonic_ns(), datetime.now(UTC).isoformat()
+
+
 class TimelineWriter:
     def __init__(self, path: Path):
         self.path = path
@@ -25,16 +30,10 @@ class TimelineWriter:
         self._thread = threading.Thread(target=self._run, name="db-writer", daemon=True)
         self._thread.start()
 
-    def record(self, kind: str, **data) -> None:
-        """Stamp an event now (monotonic and wall clock) and hand it to the writer."""
-        self._queue.put(
-            (
-                time.monotonic_ns(),
-                datetime.now(UTC).isoformat(),
-                kind,
-                json.dumps(data, ensure_ascii=False),
-            )
-        )
+    def record(self, kind: str, at: tuple[int, str] | None = None, **data) -> None:
+        """Hand an event to the writer, stamped `at` (see stamp()) or now."""
+        mono_ns, wall = at or stamp()
+        self._queue.put((mono_ns, wall, kind, json.dumps(data, ensure_ascii=False)))
 
     def close(self) -> None:
         """Write what is queued, then stop."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSlider, QWidget
 from console.core.obs_state import ObsSnapshot, mics
 from console.services.obs_service import ObsService
 from console.ui.level_meter import LevelMeter
+from console.ui.style import set_look
 
 translate = QCoreApplication.translate
 
@@ -25,8 +26,7 @@ class _Strip:
         self.name = name
         self.label = QLabel(name)
         self.label.setProperty("mic", is_mic)
-        self.mute = QPushButton()
-        self.mute.setCheckable(True)
+        self.mute = QPushButton()  # not checkable: it shows OBS's state, never a guess
         self.mute.setObjectName("muteButton")
         self.mute.setProperty("mic", is_mic)
         self.meter = LevelMeter()
@@ -39,17 +39,14 @@ class _Strip:
         grid = panel.grid
         for col, w in enumerate((self.label, self.mute, self.meter, self.fader, self.db)):
             grid.addWidget(w, row, col)
-        self.mute.clicked.connect(lambda on: panel.service.set_mute(name, on))
+        self.mute.clicked.connect(lambda: panel.service.toggle_mute(name))
         self.fader.valueChanged.connect(lambda _v: panel._on_fader_moved(self))
 
     def show(self, muted: bool, volume_db: float) -> None:
-        self.mute.setChecked(muted)
         self.mute.setText(
             translate("AudioPanel", "MUTED") if muted else translate("AudioPanel", "Mute")
         )
-        self.mute.setProperty("muted", muted)
-        self.mute.style().unpolish(self.mute)
-        self.mute.style().polish(self.mute)
+        set_look(self.mute, "muted", muted)
         if not self.fader.isSliderDown():
             self.fader.blockSignals(True)
             self.fader.setValue(int(round(max(FADER_MIN_DB, volume_db) * 10)))
@@ -81,7 +78,11 @@ class AudioPanel(QWidget):
         self._meter_timer.start()
         service.changed.connect(self._on_service_changed)
         service.connection_changed.connect(self._on_service_connection_changed)
+        service.failed.connect(self._on_service_failed)
         self._on_service_changed(service.snapshot)
+
+    def _on_service_failed(self, *_failure) -> None:
+        self._on_service_changed(self.service.snapshot)  # undo what the fader showed
 
     def _on_service_connection_changed(self, *_state) -> None:
         # Bound methods, not lambdas: Qt drops the connection when this widget is deleted.
@@ -121,6 +122,6 @@ class AudioPanel(QWidget):
     def _on_meter_timer(self) -> None:
         levels = self.service.levels
         silent = (-math.inf, -math.inf, -math.inf, 0.0)
-        for name, strip in self.strips.items():
-            magnitude, peak, held, _ = levels.get(name, silent)
-            strip.meter.set_levels(magnitude, peak, held, strip.mute.isChecked())
+        for i in self.service.snapshot.inputs:
+            magnitude, peak, held, _ = levels.get(i.name, silent)
+            self.strips[i.name].meter.set_levels(magnitude, peak, held, i.muted)

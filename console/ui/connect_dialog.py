@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from console.devices.obs.client import ObsAddress
 from console.services.obs_service import ObsService
 from console.ui import messages
+from console.ui.style import set_look
 
 
 class ConnectDialog(QDialog):
@@ -77,8 +78,6 @@ class ConnectDialog(QDialog):
         text = messages.connection_state(state)
         why = messages.connect_reason(reason, self.service.client.address.url)
         self.status.setText(f"{text}\n{why}" if why and state != "connected" else text)
-        self.status.setProperty("state", state)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        set_look(self.status, "state", state)
         if state == "connected" and self.isVisible():
             self.accept()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from console.core.obs_state import ObsSnapshot, mics
 from console.services.obs_service import ObsService
 from console.ui import messages
+from console.ui.style import set_look
 
 
 class ConnectionBar(QWidget):
@@ -43,16 +44,13 @@ class ConnectionBar(QWidget):
         self._on_service_connection_changed(service.state, service.reason, service.detail)
 
     def _on_service_connection_changed(self, state: str, reason: str, detail: str) -> None:
-        self.dot.setProperty("state", state)
-        self.dot.style().unpolish(self.dot)
-        self.dot.style().polish(self.dot)
+        set_look(self.dot, "state", state)
         self.state.setText(messages.connection_state(state))
         address = self.service.client.address.url
         self.reason.setText(
             "" if state == "connected" else messages.connect_reason(reason, address)
         )
-        if state == "connected":
-            self.version.setText(self.tr("OBS {0}").format(detail))
+        self.version.setText(self.tr("OBS {0}").format(detail) if state == "connected" else "")
         self._on_service_changed(self.service.snapshot)
 
     def _on_service_changed(self, s: ObsSnapshot) -> None:

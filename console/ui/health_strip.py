@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from console.core.obs_state import Health, health_levels
+from console.ui.style import set_look
 
 
 def _num(value, fmt: str) -> str:
@@ -40,7 +41,4 @@ class HealthStrip(QWidget):
         for key, label in self.labels.items():
             label.setText(texts[key])
             lvl = levels.get(key, "ok")
-            if label.property("level") != lvl:
-                label.setProperty("level", lvl)
-                label.style().unpolish(label)
-                label.style().polish(label)
+            set_look(label, "level", lvl)

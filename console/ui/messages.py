@@ -60,6 +60,9 @@ def connect_reason(reason: str, address: str = "") -> str:
         "lost": translate("Messages", "The connection to OBS was lost."),
         "no_answer": translate("Messages", "OBS stopped answering."),
         "address_changed": translate("Messages", "Connecting to the new address…"),
+        "internal": translate(
+            "Messages", "LiveDesk hit an internal error talking to OBS (see the log); retrying."
+        ),
     }
     text = texts.get(reason)
     return text.format(address=address) if text else ""
@@ -71,6 +74,8 @@ def request_failure(request_type: str, code: str, comment: str) -> str:
         return translate("Messages", "Not done: OBS is not connected.")
     if code == "stale":
         return translate("Messages", "Not done: OBS was busy and the command came too late.")
+    if code == "internal":
+        return translate("Messages", "Not done: LiveDesk hit an internal error (see the log).")
     if code == "timeout":
         return translate("Messages", "OBS did not answer within 3 seconds ({request}).").format(
             request=request_type

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QMessageBox, QPushButton, QWi
 
 from console.core.obs_state import Health, ObsSnapshot
 from console.services.obs_service import ObsService
+from console.ui.style import set_look
 
 
 def _clock(ms: int) -> str:
@@ -50,13 +51,16 @@ class OutputsPanel(QWidget):
         self._on_service_changed(service.snapshot)
 
     def _on_service_changed(self, s: ObsSnapshot) -> None:
-        self.live.setText(self.tr("● LIVE — Stop") if s.streaming else self.tr("Go Live"))
-        self.record.setText(self.tr("● REC — Stop") if s.recording else self.tr("Record"))
+        known = self.service.connected
+        if known:
+            self.live.setText(self.tr("● LIVE — Stop") if s.streaming else self.tr("Go Live"))
+            self.record.setText(self.tr("● REC — Stop") if s.recording else self.tr("Record"))
+        else:  # never show a stale LIVE: whether OBS still streams is unknown
+            self.live.setText(self.tr("Stream: unknown"))
+            self.record.setText(self.tr("Recording: unknown"))
         for button, on in ((self.live, s.streaming), (self.record, s.recording)):
-            button.setProperty("active", on)
-            button.style().unpolish(button)
-            button.style().polish(button)
-        self.setEnabled(self.service.connected)
+            set_look(button, "active", on and known)
+        self.setEnabled(known)
 
     def _on_service_connection_changed(self, *_state) -> None:
         self._on_service_changed(self.service.snapshot)
@@ -68,6 +72,10 @@ class OutputsPanel(QWidget):
         stream_ms, record_ms, at = self._base
         since = int((time.monotonic() - at) * 1000)
         s = self.service.snapshot
+        if not self.service.connected:
+            self.live_time.setText("--:--:--")
+            self.record_time.setText("--:--:--")
+            return
         self.live_time.setText(_clock(stream_ms + since) if s.streaming else _clock(0))
         self.record_time.setText(_clock(record_ms + since) if s.recording else _clock(0))
 

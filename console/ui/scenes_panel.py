@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from console.core.obs_state import ObsSnapshot
 from console.services.obs_service import ObsService
+from console.ui.style import set_look
 
 COLUMNS = 3
 
@@ -59,6 +60,7 @@ class ScenesPanel(QWidget):
         layout.addStretch(1)
         service.changed.connect(self._on_service_changed)
         service.connection_changed.connect(self._on_service_connection_changed)
+        service.failed.connect(self._on_service_failed)
         self._on_service_changed(service.snapshot)
         self.setEnabled(service.connected)
 
@@ -66,15 +68,16 @@ class ScenesPanel(QWidget):
         # Bound methods, not lambdas: Qt drops the connection when this widget is deleted.
         self.setEnabled(self.service.connected)
 
+    def _on_service_failed(self, *_failure) -> None:
+        self._on_service_changed(self.service.snapshot)  # undo what a click showed
+
     def _on_service_changed(self, s: ObsSnapshot) -> None:
         if tuple(self.buttons) != s.scenes:
             self._rebuild(s.scenes)
         for name, button in self.buttons.items():
-            role = "program" if name == s.program else "preview" if name == s.preview else ""
-            if button.property("role") != role:
-                button.setProperty("role", role)
-                button.style().unpolish(button)
-                button.style().polish(button)
+            preview = s.studio and name == s.preview
+            role = "program" if name == s.program else "preview" if preview else ""
+            set_look(button, "role", role)
         self.studio.setChecked(s.studio)
         self.take.setVisible(s.studio)
         if [self.transition.itemText(i) for i in range(self.transition.count())] != list(

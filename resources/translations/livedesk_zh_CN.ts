@@ -20,17 +20,17 @@ Please update LiveDesk.</source>
 <context>
     <name>AudioPanel</name>
     <message>
-        <location filename="../../console/ui/audio_panel.py" line="48" />
+        <location filename="../../console/ui/audio_panel.py" line="47" />
         <source>MUTED</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audio_panel.py" line="48" />
+        <location filename="../../console/ui/audio_panel.py" line="47" />
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audio_panel.py" line="73" />
+        <location filename="../../console/ui/audio_panel.py" line="70" />
         <source>No audio inputs in OBS.</source>
         <translation>OBS 中没有音频输入。</translation>
     </message>
@@ -38,37 +38,37 @@ Please update LiveDesk.</source>
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="29" />
+        <location filename="../../console/ui/connect_dialog.py" line="30" />
         <source>Connect to OBS</source>
         <translation>连接 OBS</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="37" />
+        <location filename="../../console/ui/connect_dialog.py" line="38" />
         <source>Remember the password (system keyring)</source>
         <translation>记住密码（系统密钥环）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="41" />
+        <location filename="../../console/ui/connect_dialog.py" line="42" />
         <source>In OBS open Tools → WebSocket Server Settings, tick Enable WebSocket server, and copy the port and password from Show Connect Info.</source>
         <translation>在 OBS 中打开「工具 → WebSocket 服务器设置」，勾选「开启 WebSocket 服务器」，再从「显示连接信息」中复制端口和密码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="50" />
+        <location filename="../../console/ui/connect_dialog.py" line="51" />
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="51" />
+        <location filename="../../console/ui/connect_dialog.py" line="52" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="52" />
+        <location filename="../../console/ui/connect_dialog.py" line="53" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="56" />
+        <location filename="../../console/ui/connect_dialog.py" line="57" />
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -76,17 +76,17 @@ Please update LiveDesk.</source>
 <context>
     <name>ConnectionBar</name>
     <message>
-        <location filename="../../console/ui/connection_bar.py" line="32" />
+        <location filename="../../console/ui/connection_bar.py" line="33" />
         <source>OBS connection…</source>
         <translation>OBS 连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection_bar.py" line="55" />
+        <location filename="../../console/ui/connection_bar.py" line="53" />
         <source>OBS {0}</source>
         <translation>OBS {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection_bar.py" line="60" />
+        <location filename="../../console/ui/connection_bar.py" line="58" />
         <source>MIC MUTED: {0}</source>
         <translation>麦克风已静音：{0}</translation>
     </message>
@@ -123,37 +123,37 @@ Details are in the log file:
 <context>
     <name>HealthStrip</name>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="31" />
+        <location filename="../../console/ui/health_strip.py" line="32" />
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="32" />
+        <location filename="../../console/ui/health_strip.py" line="33" />
         <source>CPU {0}%</source>
         <translation>CPU {0}%</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="33" />
+        <location filename="../../console/ui/health_strip.py" line="34" />
         <source>Render skipped {0}</source>
         <translation>渲染跳帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="34" />
+        <location filename="../../console/ui/health_strip.py" line="35" />
         <source>Encoder skipped {0}</source>
         <translation>编码跳帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="35" />
+        <location filename="../../console/ui/health_strip.py" line="36" />
         <source>Dropped {0}%</source>
         <translation>丢帧 {0}%</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="36" />
+        <location filename="../../console/ui/health_strip.py" line="37" />
         <source>{0} kb/s</source>
         <translation>{0} kb/s</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="37" />
+        <location filename="../../console/ui/health_strip.py" line="38" />
         <source>Disk {0} GB free</source>
         <translation>磁盘剩余 {0} GB</translation>
     </message>
@@ -297,52 +297,62 @@ Details are in the log file:
         <translation>正在连接新地址…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="71" />
+        <location filename="../../console/ui/messages.py" line="63" />
+        <source>LiveDesk hit an internal error talking to OBS (see the log); retrying.</source>
+        <translation>LiveDesk 与 OBS 通信时发生内部错误（详见日志），正在重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="74" />
         <source>Not done: OBS is not connected.</source>
         <translation>未执行：OBS 未连接。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="73" />
+        <location filename="../../console/ui/messages.py" line="76" />
         <source>Not done: OBS was busy and the command came too late.</source>
         <translation>未执行：OBS 繁忙，指令已过时。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="75" />
+        <location filename="../../console/ui/messages.py" line="78" />
+        <source>Not done: LiveDesk hit an internal error (see the log).</source>
+        <translation>未执行：LiveDesk 发生内部错误（详见日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="80" />
         <source>OBS did not answer within 3 seconds ({request}).</source>
         <translation>OBS 在 3 秒内没有响应（{request}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="79" />
+        <location filename="../../console/ui/messages.py" line="84" />
         <source>Not done: the connection to OBS was lost ({request}).</source>
         <translation>未执行：与 OBS 的连接已断开（{request}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="83" />
+        <location filename="../../console/ui/messages.py" line="88" />
         <source>Not done: {what} is already running.</source>
         <translation>未执行：{what}已经在进行中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="87" />
+        <location filename="../../console/ui/messages.py" line="92" />
         <source>Not done: {what} is not running.</source>
         <translation>未执行：{what}没有在进行。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="101" />
+        <location filename="../../console/ui/messages.py" line="106" />
         <source>the live stream</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="103" />
+        <location filename="../../console/ui/messages.py" line="108" />
         <source>the recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="91" />
+        <location filename="../../console/ui/messages.py" line="96" />
         <source>OBS does not have that item any more: {comment}</source>
         <translation>OBS 中已没有该项目：{comment}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="94" />
+        <location filename="../../console/ui/messages.py" line="99" />
         <source>OBS refused {request}: {comment} (code {code})</source>
         <translation>OBS 拒绝了 {request}：{comment}（代码 {code}）</translation>
     </message>
@@ -350,42 +360,52 @@ Details are in the log file:
 <context>
     <name>OutputsPanel</name>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="53" />
+        <location filename="../../console/ui/outputs_panel.py" line="56" />
         <source>● LIVE — Stop</source>
         <translation>● 直播中 — 停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="53" />
+        <location filename="../../console/ui/outputs_panel.py" line="56" />
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="54" />
+        <location filename="../../console/ui/outputs_panel.py" line="57" />
         <source>● REC — Stop</source>
         <translation>● 录制中 — 停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="54" />
+        <location filename="../../console/ui/outputs_panel.py" line="57" />
         <source>Record</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="77" />
+        <location filename="../../console/ui/outputs_panel.py" line="59" />
+        <source>Stream: unknown</source>
+        <translation>直播：状态未知</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outputs_panel.py" line="60" />
+        <source>Recording: unknown</source>
+        <translation>录制：状态未知</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outputs_panel.py" line="85" />
         <source>Stop the live stream? Viewers will see the room end.</source>
         <translation>停止直播？观众将看到直播间结束。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="82" />
+        <location filename="../../console/ui/outputs_panel.py" line="90" />
         <source>Go live now? The stream starts with the current scene.</source>
         <translation>现在开播？直播将从当前场景开始。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="88" />
+        <location filename="../../console/ui/outputs_panel.py" line="96" />
         <source>Stop recording?</source>
         <translation>停止录制？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="96" />
+        <location filename="../../console/ui/outputs_panel.py" line="104" />
         <source>LiveDesk</source>
         <translation>LiveDesk</translation>
     </message>
@@ -393,22 +413,22 @@ Details are in the log file:
 <context>
     <name>ScenesPanel</name>
     <message>
-        <location filename="../../console/ui/scenes_panel.py" line="30" />
+        <location filename="../../console/ui/scenes_panel.py" line="31" />
         <source>Studio mode</source>
         <translation>工作室模式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/scenes_panel.py" line="32" />
+        <location filename="../../console/ui/scenes_panel.py" line="33" />
         <source>Take</source>
         <translation>切换 (Take)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/scenes_panel.py" line="35" />
+        <location filename="../../console/ui/scenes_panel.py" line="36" />
         <source>Send the preview scene to program (or press its button again)</source>
         <translation>将预览场景切到节目（或再次点击该场景按钮）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/scenes_panel.py" line="53" />
+        <location filename="../../console/ui/scenes_panel.py" line="54" />
         <source>Transition</source>
         <translation>转场</translation>
     </message>

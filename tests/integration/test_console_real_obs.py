@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from tests.helpers.console import Console
 from tests.helpers.heartbeat import Heartbeat
+from tests.helpers.raw_obs import RawObs
 from tests.helpers.real_obs import MIC, SCENES
 
 
@@ -67,14 +68,23 @@ def test_mute_and_volume_round_trip_both_ways(qtbot, console, raw_obs):
     # changed in OBS: the console follows
     raw_obs.request("SetInputMute", {"inputName": MIC, "inputMuted": False})
     raw_obs.request("SetInputVolume", {"inputName": MIC, "inputVolumeDb": -6.0})
-    qtbot.waitUntil(lambda: not strip.mute.isChecked(), timeout=2000)
+    qtbot.waitUntil(lambda: strip.mute.property("muted") is False, timeout=2000)
     qtbot.waitUntil(lambda: strip.fader.value() == -60, timeout=2000)
     assert not console.window.connection_bar.mic_banner.isVisible()
 
 
-def test_obs_killed_then_restarted(qtbot, console, real_obs):
+def test_obs_killed_then_restarted(qtbot, console, real_obs, raw_obs):
     bar = console.window.connection_bar
-    raw = console.service
+    service = console.service
+    # Put LiveDesk in a state that a restarted OBS will not have: program on the 3rd scene
+    # and the mic muted (OBS comes back from its saved collection: 1st scene, mic live).
+    raw_obs.request("SetCurrentProgramScene", {"sceneName": SCENES[2]})
+    raw_obs.request("SetInputMute", {"inputName": MIC, "inputMuted": True})
+    qtbot.waitUntil(
+        lambda: service.snapshot.program == SCENES[2] and service.snapshot.input(MIC).muted,
+        timeout=2000,
+    )
+    raw_obs.close()
     real_obs.kill()
     t0 = time.monotonic()
     qtbot.waitUntil(lambda: bar.dot.property("state") != "connected", timeout=2000)
@@ -84,14 +94,24 @@ def test_obs_killed_then_restarted(qtbot, console, real_obs):
     synced = []
     console.client.synced.connect(lambda s: synced.append((time.monotonic(), s)))
     t1 = time.monotonic()
-    real_obs.restart()
-    qtbot.waitUntil(lambda: bool(synced) and raw.connected, timeout=5000)
+    real_obs.restart(fresh=True)
+    obs_up = time.monotonic()
+    qtbot.waitUntil(lambda: bool(synced) and service.connected, timeout=5000)
     back = synced[0][0] - t1
     assert back < 5.0
-    snap = synced[0][1]
-    assert snap.scenes == tuple(SCENES) and MIC in [i.name for i in snap.inputs]
-    assert console.window.scenes.isEnabled() and bar.dot.property("state") == "connected"
-    print(f"\nOBS SIGKILL noticed in {noticed * 1000:.0f} ms; resynced {back:.2f} s after restart")
+    with RawObs(real_obs.url, real_obs.password) as raw:  # what OBS itself now says
+        program = raw.request("GetCurrentProgramScene")["currentProgramSceneName"]
+        muted = raw.request("GetInputMute", {"inputName": MIC})["inputMuted"]
+    assert (program, muted) != (SCENES[2], True), "OBS came back as it was: nothing proven"
+    snap = service.snapshot
+    assert (snap.program, snap.input(MIC).muted) == (program, muted)  # resynced, not remembered
+    assert snap.scenes == tuple(SCENES)
+    assert console.window.scenes.buttons[program].property("role") == "program"
+    assert bar.dot.property("state") == "connected"
+    print(
+        f"\nOBS SIGKILL noticed in {noticed * 1000:.0f} ms; resynced {back:.2f} s after "
+        f"restart began ({synced[0][0] - obs_up:.2f} s after OBS was ready)"
+    )
 
 
 def test_gui_never_stalls_on_a_server_that_never_answers(qtbot):
@@ -112,9 +132,9 @@ def test_gui_never_stalls_on_a_server_that_never_answers(qtbot):
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    heartbeat = Heartbeat()
-    heartbeat.start()
     c = Console(qtbot, "127.0.0.1", listener.getsockname()[1], "pw", wait=False)
+    heartbeat = Heartbeat()
+    heartbeat.start()  # after the window is built: only the connecting is measured
     try:
         bar = c.window.connection_bar
         qtbot.waitUntil(lambda: bar.dot.property("state") == "reconnecting", timeout=6000)

@@ -175,6 +175,9 @@ def test_kill_then_restart(real_obs, raw_obs):
     assert real_obs.pid is None
     with pytest.raises(RawObsError):  # the connected client notices the dead socket
         raw_obs.request("GetVersion", timeout=2)
+    deadline = time.monotonic() + 2  # its reader thread marks it closed a moment later
+    while not raw_obs.closed and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert raw_obs.closed
     with pytest.raises(OSError):  # ConnectionRefusedError: nobody listens any more
         RawObs(real_obs.url, real_obs.password, timeout=2)

@@ -82,7 +82,7 @@ def test_mute_button_mutes_obs_and_the_banner_cannot_be_missed(qtbot, console):
     assert strip.mute.property("muted") is True
     console.fake.set_input_mute(MIC, False)  # unmuted in OBS: the UI follows
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=2000)
-    assert not strip.mute.isChecked()
+    assert strip.mute.property("muted") is False
 
 
 def test_fader_sets_volume_in_db_and_follows_obs(qtbot, console):
@@ -206,3 +206,29 @@ def test_bitrate_from_stream_byte_counts(qtbot, console):
     kbps = float(label.text().split()[0])
     assert 4000 < kbps < 8000  # the fake sends ~6 Mbit/s
     console.service.set_streaming(False)
+
+
+def test_obs_gone_shows_nothing_stale(qtbot, console):
+    outputs, health = console.window.outputs, console.window.health.labels
+    console.service.set_streaming(True)
+    qtbot.waitUntil(lambda: outputs.live.property("active") is True, timeout=3000)
+    qtbot.waitUntil(lambda: health["fps"].text() == "FPS 30.0", timeout=3000)
+    console.fake.stop()
+    qtbot.waitUntil(lambda: not console.service.connected, timeout=3000)
+    qtbot.waitUntil(lambda: outputs.live_time.text() == "--:--:--", timeout=1000)
+    assert outputs.live.text() == "Stream: unknown" and outputs.live.property("active") is False
+    assert health["fps"].text() == "FPS —" and "—" in health["bitrate"].text()
+    assert console.window.connection_bar.version.text() == ""
+
+
+def test_failed_mute_leaves_the_button_showing_obs_state(qtbot, console):
+    strip = console.window.audio.strips[MIC]
+    console.fake.fail_next("SetInputMute", 604, "The specified input does not support audio.")
+    failures = []
+    console.service.failed.connect(lambda *a: failures.append(a))
+    qtbot.mouseClick(strip.mute, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(failures), timeout=2000)
+    assert strip.mute.property("muted") is False and strip.mute.text() == "Mute"
+    qtbot.wait(100)  # a meter redraw
+    assert strip.meter.muted is False
+    assert not console.fake.state()["inputs"][MIC]["muted"]

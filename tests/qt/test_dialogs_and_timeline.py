@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 from console.devices.obs.client import ObsAddress
 from console.logsetup import install_excepthook
-from console.services.timeline import TimelineRecorder
+from console.services.timeline import SCENE_SETTLE_MS, TimelineRecorder
 from console.store.db import open_db
 from console.store.timeline import TimelineWriter
 from console.ui.connect_dialog import ConnectDialog
@@ -65,6 +65,13 @@ def test_uncaught_exception_shows_one_dialog_and_the_app_goes_on(qtbot, tmp_path
         sys.excepthook = saved
 
 
+def timeline(path):
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT kind, data FROM events ORDER BY mono_ns").fetchall()
+    conn.close()
+    return rows
+
+
 def test_obs_changes_land_on_the_timeline(qtbot, console, tmp_path):
     path = tmp_path / "shows.db"
     open_db(path).close()
@@ -81,8 +88,34 @@ def test_obs_changes_land_on_the_timeline(qtbot, console, tmp_path):
         ),
         timeout=3000,
     )
+    qtbot.wait(SCENE_SETTLE_MS * 2)
     writer.close()
-    with sqlite3.connect(path) as conn:
-        kinds = [r[0] for r in conn.execute("SELECT kind FROM events ORDER BY id")]
-    conn.close()
-    assert sorted(kinds) == ["input_muted", "scene_changed"]
+    assert sorted(kind for kind, _ in timeline(path)) == ["input_muted", "scene_changed"]
+
+
+def test_leaving_studio_mode_records_one_scene_change(qtbot, console, tmp_path):
+    """OBS reports the preview, then the program, as program changes when studio mode ends:
+    only what stays on air belongs on the timeline."""
+    path = tmp_path / "shows.db"
+    open_db(path).close()
+    writer = TimelineWriter(path)
+    recorder = TimelineRecorder(console.service, writer, parent=console.service)
+    scenes = console.fake.state()["scenes"]
+    service = console.service
+    service.set_studio_mode(True)
+    qtbot.waitUntil(
+        lambda: service.snapshot.studio and bool(service.snapshot.preview), timeout=2000
+    )
+    service.select_scene(scenes[3])  # preview only
+    qtbot.waitUntil(lambda: service.snapshot.preview == scenes[3], timeout=2000)
+    program = service.snapshot.program
+    changes = []
+    service.changed.connect(lambda s: changes.append(s.program))
+    service.set_studio_mode(False)
+    qtbot.waitUntil(lambda: not service.snapshot.studio, timeout=2000)
+    qtbot.wait(SCENE_SETTLE_MS * 2)
+    recorder.flush()
+    writer.close()
+    assert scenes[3] in changes  # OBS did report the preview scene as program for a moment
+    assert service.snapshot.program == program
+    assert [k for k, _ in timeline(path) if k == "scene_changed"] == []

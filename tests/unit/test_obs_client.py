@@ -335,3 +335,112 @@ def test_output_refusals_name_the_output():
         "Not done: the live stream is already running."
     )
     assert "the recording is not running" in messages.request_failure("StopRecord", "501", "")
+
+
+def test_change_made_during_a_resync_is_not_overwritten(qtbot, fake, make_client):
+    from console.services.obs_service import ObsService
+
+    scenes = fake.state()["scenes"]
+    fake.delay("GetSpecialInputs", 0.5)  # GetSceneList has been read by then
+    client = make_client(fake.port)
+    service = ObsService(client)
+    client.start()
+    qtbot.waitUntil(lambda: "GetSpecialInputs" in fake.requests_seen, timeout=3000)
+    fake.set_program_scene(scenes[3])  # changed in OBS while LiveDesk reads
+    qtbot.waitUntil(lambda: service.connected, timeout=5000)
+    qtbot.wait(200)
+    assert service.snapshot.program == scenes[3]
+
+
+@pytest.mark.allow_warning_logs  # the bug is logged with its traceback, as it should be
+def test_internal_error_in_the_worker_is_survived(qtbot, fake, make_client, monkeypatch):
+    original = ObsClient._resync
+    calls = []
+
+    def flaky(session):
+        calls.append(1)
+        if len(calls) == 1:
+            raise KeyError("a field OBS did not send")
+        return original(session)
+
+    monkeypatch.setattr(ObsClient, "_resync", staticmethod(flaky))
+    client = make_client(fake.port)
+    states = States(client)
+    client.start()
+    assert states.wait(qtbot, RECONNECTING)[1] == "internal"
+    qtbot.waitUntil(lambda: client.state == CONNECTED, timeout=5000)
+
+
+@pytest.mark.allow_warning_logs
+def test_bad_request_does_not_end_the_session(qtbot, fake, make_client):
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    with qtbot.waitSignal(client.request_failed, timeout=2000) as blocker:
+        client.request("SetInputMute", {"inputName": object()})  # cannot be sent as JSON
+    assert blocker.args[2] == "internal"
+    with qtbot.waitSignal(client.replied, timeout=2000):
+        client.request("GetVersion")
+
+
+def test_server_that_is_not_obs(qtbot, make_client):
+    from websockets.exceptions import ConnectionClosed
+    from websockets.sync.server import serve
+
+    def handler(ws):
+        try:
+            ws.send("[1, 2]")  # JSON, but not an obs-websocket message
+            for _ in ws:  # until the client hangs up (it drops the connection)
+                pass
+        except ConnectionClosed:
+            pass
+
+    with serve(handler, "127.0.0.1", 0) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        client = make_client(server.socket.getsockname()[1])
+        assert wait_state(qtbot, client, RECONNECTING)[1] == "not_obs"
+        client.stop()
+        server.shutdown()
+        thread.join()
+
+
+def test_request_from_the_event_callback_fails_fast_instead_of_deadlocking(fake):
+    """Failure mode 2 at the session: the callback runs on the receive thread."""
+    seen = []
+    session = ObsSession("127.0.0.1", fake.port, PASSWORD)
+
+    def on_event(event_type, _data):
+        if event_type == "InputMuteStateChanged":
+            t0 = time.monotonic()
+            try:
+                session.request("GetVersion")
+            except RuntimeError as e:
+                seen.append((threading.current_thread().name, time.monotonic() - t0, str(e)))
+
+    session._on_event = on_event
+    session.open()
+    try:
+        fake.set_input_mute("麦克风 Mic", True)
+        deadline = time.monotonic() + 2
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert seen, "the callback never ran"
+        thread, took, _ = seen[0]
+        assert thread != threading.main_thread().name
+        assert took < 0.1
+        assert session.request("GetVersion")["obsVersion"]  # and the session still works
+    finally:
+        session.close()
+
+
+def test_many_resync_calls_make_one_resync(qtbot, fake, make_client):
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    before = fake.requests_seen.count("GetSceneList")
+    synced = []
+    client.synced.connect(synced.append)
+    for _ in range(5):
+        client.resync()
+    qtbot.waitUntil(lambda: bool(synced), timeout=3000)
+    qtbot.wait(300)
+    assert fake.requests_seen.count("GetSceneList") - before <= 2

@@ -54,3 +54,16 @@ def test_translations_keep_their_placeholders(messages):
         if tr.text and sorted(PLACEHOLDER.findall(src)) != sorted(PLACEHOLDER.findall(tr.text))
     ]
     assert not broken, "\n".join(broken)
+
+
+def test_the_compiled_translation_speaks_chinese(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from console.i18n import compiled_qm
+
+    qm = compiled_qm("zh_CN")
+    assert qm is not None and qm.exists()
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert translator.translate("Messages", "Connected to OBS") == "已连接 OBS"
+    assert translator.translate("ScenesPanel", "Studio mode") == "工作室模式"

@@ -36,12 +36,13 @@ DISCONNECTED, CONNECTING, CONNECTED, RECONNECTING, FAILED = (
 FINAL_ERRORS = {"auth_failed", "password_required", "too_old"}
 
 BACKOFF_FIRST, BACKOFF_MAX = 0.5, 2.0  # OBS back after a crash: found within 2 s
+FINAL_RETRY = 10.0  # wrong password / old OBS: try again now and then, it may be fixed in OBS
 CONNECT_TIMEOUT = 3.0
 REQUEST_TIMEOUT = 3.0
 POLL_INTERVAL = 1.0
 STALE_AFTER = 2.0  # a queued command older than this is refused, never fired late
 NOT_AUDIO = 604  # InvalidResourceState: the input has no audio
-RESYNC = "LiveDesk.Resync"  # a job, not an OBS request
+NOT_FOUND = 600  # ResourceNotFound
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class _Job:
 
 class ObsClient(QObject):
     state_changed = Signal(str, str, str)  # state, reason code, detail
-    synced = Signal(object)  # ObsSnapshot after every (re)connect
+    synced = Signal(object)  # ObsSnapshot after every (re)connect and resync
     event_received = Signal(str, dict)  # eventType, eventData
     replied = Signal(int, str, dict)  # token, requestType, responseData
     request_failed = Signal(int, str, str, str)  # token, requestType, code, comment
@@ -78,7 +79,13 @@ class ObsClient(QObject):
         self._tokens = itertools.count(1)
         self._stop = threading.Event()
         self._wake = threading.Event()  # a new address: retry now
+        self._resync_wanted = threading.Event()
         self._thread: threading.Thread | None = None
+        self._session: ObsSession | None = None
+        # Events that arrive while a resync reads the state are held back and sent after the
+        # snapshot, so a change made during the read is never overwritten by it.
+        self._events_lock = threading.Lock()
+        self._held: list[tuple[str, dict]] | None = None
         self.state = DISCONNECTED
 
     # -- GUI thread API ---------------------------------------------------------------
@@ -97,6 +104,9 @@ class ObsClient(QObject):
             self._stop.set()
             self._wake.set()
             self._jobs.put(None)
+            session = self._session
+            if session is not None:
+                session.close()  # a worker waiting on a hung OBS wakes at once
             self._thread.join(timeout=5)
             self._thread = None
             self._set_state(DISCONNECTED, "", "")
@@ -107,9 +117,10 @@ class ObsClient(QObject):
         self._wake.set()
         self._jobs.put(None)  # ends the current session loop so it reconnects with the new one
 
-    def resync(self) -> int:
-        """Read the whole state again (after OBS added or removed inputs, say)."""
-        return self.request(RESYNC)
+    def resync(self) -> None:
+        """Read the whole state again soon; several calls in a row make one resync."""
+        self._resync_wanted.set()
+        self._jobs.put(None)
 
     def request(self, request_type: str, data: dict | None = None) -> int:
         """Queue one request; returns its token. Refused at once unless connected."""
@@ -127,42 +138,54 @@ class ObsClient(QObject):
 
     def _run(self) -> None:
         backoff = BACKOFF_FIRST
-        first = True
+        next_state = CONNECTING
         while not self._stop.is_set():
             self._wake.clear()
             address = self._address
-            self._set_state(CONNECTING if first else RECONNECTING, "", address.url)
-            session = ObsSession(
-                address.host, address.port, address.password, on_event=self._on_session_event
-            )
+            if self.state != FAILED:  # a quiet retry keeps the reason on screen
+                self._set_state(next_state, "", address.url)
+            next_state = RECONNECTING
             try:
-                session.open(timeout=CONNECT_TIMEOUT)
-                snapshot = self._resync(session)
+                reason = self._connect_and_serve(address)
+                backoff = BACKOFF_FIRST
             except ObsConnectError as e:
                 log.info("OBS connect to %s failed: %s", address.url, e.kind)
                 final = e.kind in FINAL_ERRORS
                 self._set_state(FAILED if final else RECONNECTING, e.kind, e.detail)
                 self._drain("not_connected")
-                self._wake.wait(None if final else backoff)
+                self._wake.wait(FINAL_RETRY if final else backoff)
                 backoff = min(backoff * 2, BACKOFF_MAX)
                 continue
-            except ObsRequestError as e:  # lost in the middle of the resync
-                session.close()
-                self._set_state(RECONNECTING, "lost", str(e))
+            except Exception:  # a bug here must not leave a silently dead client
+                log.exception("OBS worker failed; reconnecting")
+                reason = "internal"
                 self._wake.wait(backoff)
-                continue
-            backoff, first = BACKOFF_FIRST, False
-            self._drain("not_connected")  # anything queued before this connection is stale
-            self.synced.emit(snapshot)
-            self._set_state(CONNECTED, "", session.obs_version)
-            reason = self._serve(session)
-            session.close()
-            self._drain("not_connected")
             if not self._stop.is_set():
                 self._set_state(RECONNECTING, reason, address.url)
+            self._drain("not_connected")
+
+    def _connect_and_serve(self, address: ObsAddress) -> str:
+        """One connection's life; returns why it ended. Raises ObsConnectError."""
+        session = ObsSession(
+            address.host, address.port, address.password, on_event=self._on_session_event
+        )
+        self._session = session
+        try:
+            session.open(timeout=CONNECT_TIMEOUT)
+            try:
+                self._send_resync(session)
+            except ObsRequestError as e:
+                log.info("OBS resync after connect failed: %s", e)
+                return "lost"
+            self._drain("not_connected")  # anything queued before this connection is stale
+            self._set_state(CONNECTED, "", session.obs_version)
+            return self._serve(session)
+        finally:
+            self._session = None
+            session.close()
 
     def _serve(self, session: ObsSession) -> str:
-        """Run requests and the health poll until the connection ends; returns why."""
+        """Run requests, resyncs and the health poll until the connection ends."""
         poll = _Poller()
         next_poll = time.monotonic()
         while not self._stop.is_set():
@@ -174,17 +197,20 @@ class ObsClient(QObject):
                 job = self._jobs.get(timeout=max(0.0, min(0.1, next_poll - time.monotonic())))
             except queue.Empty:
                 job = None
-            if job is not None:
-                self._do(session, job)
-            if time.monotonic() >= next_poll:
-                next_poll = time.monotonic() + POLL_INTERVAL
-                try:
+            try:
+                if job is not None:
+                    self._do(session, job)
+                if self._resync_wanted.is_set():
+                    self._resync_wanted.clear()
+                    self._send_resync(session)
+                if time.monotonic() >= next_poll:
+                    next_poll = time.monotonic() + POLL_INTERVAL
                     self.polled.emit(poll.read(session))
-                except ObsRequestError as e:
-                    # The poll is our ping: no answer means a half-open or dead connection.
-                    log.info("OBS health poll failed: %s", e)
-                    if e.code in ("timeout", "lost"):
-                        return "no_answer" if e.code == "timeout" else "lost"
+            except ObsRequestError as e:
+                # The poll is also our ping: no answer means a half-open or dead connection.
+                log.info("OBS request during serve failed: %s", e)
+                if e.code in ("timeout", "lost"):
+                    return "no_answer" if e.code == "timeout" else "lost"
         return "stopped"
 
     def _do(self, session: ObsSession, job: _Job) -> None:
@@ -192,12 +218,12 @@ class ObsClient(QObject):
             self.request_failed.emit(job.token, job.request_type, "stale", "")
             return
         try:
-            if job.request_type == RESYNC:
-                self.synced.emit(self._resync(session))
-                return
             reply = session.request(job.request_type, job.data, timeout=REQUEST_TIMEOUT)
         except ObsRequestError as e:
             self.request_failed.emit(job.token, job.request_type, str(e.code), e.comment)
+        except Exception as e:  # a bad request must not end the session
+            log.exception("OBS request %s failed inside LiveDesk", job.request_type)
+            self.request_failed.emit(job.token, job.request_type, "internal", repr(e))
         else:
             self.replied.emit(job.token, job.request_type, reply)
 
@@ -211,7 +237,26 @@ class ObsClient(QObject):
                 self.request_failed.emit(job.token, job.request_type, code, "")
 
     def _on_session_event(self, event_type: str, data: dict) -> None:
-        self.event_received.emit(event_type, data)
+        with self._events_lock:
+            if self._held is None:
+                self.event_received.emit(event_type, data)
+            elif event_type != "InputVolumeMeters":  # levels: only the newest matter
+                self._held.append((event_type, data))
+
+    def _send_resync(self, session: ObsSession) -> None:
+        with self._events_lock:
+            self._held = []
+        try:
+            snapshot = self._resync(session)
+        except BaseException:
+            with self._events_lock:
+                self._held = None
+            raise
+        with self._events_lock:
+            self.synced.emit(snapshot)
+            for event in self._held:
+                self.event_received.emit(*event)
+            self._held = None
 
     @staticmethod
     def _resync(s: ObsSession) -> ObsSnapshot:
@@ -229,7 +274,7 @@ class ObsClient(QObject):
                 muted = s.request("GetInputMute", {"inputName": name})["inputMuted"]
                 volume = s.request("GetInputVolume", {"inputName": name})["inputVolumeDb"]
             except ObsRequestError as e:
-                if e.code == NOT_AUDIO:
+                if e.code in (NOT_AUDIO, NOT_FOUND):  # no audio, or removed while we read
                     continue
                 raise
             inputs.append(AudioInput(name, i.get("inputKind", ""), muted, volume, name in mics))
@@ -260,8 +305,10 @@ class _Poller:
     def read(self, s: ObsSession) -> Health:
         stats = s.request("GetStats", timeout=REQUEST_TIMEOUT)
         stream = s.request("GetStreamStatus", timeout=REQUEST_TIMEOUT)
+        now = time.monotonic()  # stamped with the byte count it belongs to
         record = s.request("GetRecordStatus", timeout=REQUEST_TIMEOUT)
-        now = time.monotonic()
+        # Transition events are not subscribed (they slow every switch): read it here.
+        transition = s.request("GetCurrentSceneTransition", timeout=REQUEST_TIMEOUT)
         rate = None
         if stream.get("outputActive"):
             sent = stream.get("outputBytes", 0)
@@ -271,21 +318,18 @@ class _Poller:
         else:
             self._bytes = None
         disk_mb = stats.get("availableDiskSpace")
+        live, rec = bool(stream.get("outputActive")), bool(record.get("outputActive"))
         return Health(
             fps=stats.get("activeFps"),
             cpu_pct=stats.get("cpuUsage"),
             render_skipped=stats.get("renderSkippedFrames"),
-            render_total=stats.get("renderTotalFrames"),
             output_skipped=stats.get("outputSkippedFrames"),
-            output_total=stats.get("outputTotalFrames"),
-            stream_dropped=stream.get("outputSkippedFrames")
-            if stream.get("outputActive")
-            else None,
-            stream_frames=stream.get("outputTotalFrames") if stream.get("outputActive") else None,
+            stream_dropped=stream.get("outputSkippedFrames") if live else None,
+            stream_frames=stream.get("outputTotalFrames") if live else None,
             bitrate_kbps=rate,
             disk_free_gb=disk_mb / 1024.0 if disk_mb is not None else None,
-            stream_ms=stream.get("outputDuration", 0) if stream.get("outputActive") else 0,
-            record_ms=record.get("outputDuration", 0) if record.get("outputActive") else 0,
-            streaming=bool(stream.get("outputActive")),
-            recording=bool(record.get("outputActive")),
+            stream_ms=stream.get("outputDuration", 0) if live else 0,
+            record_ms=record.get("outputDuration", 0) if rec else 0,
+            transition=transition.get("transitionName"),
+            transition_ms=transition.get("transitionDuration") or 0,
         )

@@ -177,9 +177,12 @@ class ObsSession(obsws):
                 raise ObsConnectError("too_old", reason)
             raise ObsConnectError("closed", f"{code} {reason}")
         try:
-            return json.loads(data)
+            message = json.loads(data)
         except ValueError as e:
             raise ObsConnectError("not_obs", "not JSON") from e
+        if not isinstance(message, dict):
+            raise ObsConnectError("not_obs", "not a protocol message")
+        return message
 
     def disconnect(self) -> None:
         # The library's receive loop calls this on a clean close; its own version joins
@@ -209,6 +212,9 @@ class ObsSession(obsws):
         self, request_type: str, data: dict | None = None, timeout: float | None = None
     ) -> dict:
         """Send one request and wait for its response; raises ObsRequestError."""
+        if threading.current_thread() is self.thread_recv:
+            # Failure mode 2: the receive thread would wait for its own answer.
+            raise RuntimeError("OBS requests cannot be made from the event callback")
         if not self.alive():
             raise ObsRequestError(request_type, "lost")
         request_id = str(self.id)
