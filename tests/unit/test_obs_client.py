@@ -156,8 +156,9 @@ def test_port_4444_is_not_legacy():
     assert ObsSession("127.0.0.1", 4444).legacy is False
 
 
-def test_many_requests_from_the_gui_are_serialised(qtbot, fake, make_client):
-    """Failure mode 8: request ids are not locked; every reply must match its request."""
+def test_replies_match_their_requests_under_load(qtbot, fake, make_client):
+    """Failure mode 8 (ids not locked) is avoided by construction: one worker thread sends
+    every request. This checks the other half: 200 queued requests, each reply to its own."""
     client = make_client(fake.port)
     start_and_sync(qtbot, client)
     replies = {}
