@@ -63,7 +63,10 @@ def test_open_db_creates_wal_and_migrates(tmp_path):
     assert "events" in db.table_names()
     db.close()
     db = open_db(tmp_path / "shows.db")  # idempotent
-    assert [r["name"] for r in db["_sqlite_migrations"].rows] == ["m001_events"]
+    assert [r["name"] for r in db["_sqlite_migrations"].rows] == [
+        "m001_events",
+        "m002_shows_catalog_queue",
+    ]
     db.close()
 
 
