@@ -49,6 +49,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["catalog"]:  # a command-line tool: no window, no OBS
+        from console.ui.catalog_cli import main as catalog_main
+
+        return catalog_main(argv[1:])
     started = time.perf_counter()
     args = parse_args(argv)
     from console.logsetup import install_excepthook, setup_logging
@@ -62,14 +67,18 @@ def main(argv: list[str] | None = None) -> int:
     from console import i18n
     from console.devices.obs.client import ObsAddress, ObsClient
     from console.resources import resource_path
+    from console.services import show_setup
     from console.services.obs_service import ObsService
+    from console.services.overlay_service import OverlayService
+    from console.services.queue_service import QueueService
     from console.services.timeline import TimelineRecorder
-    from console.store.db import NewerDatabaseError, open_db
-    from console.store.timeline import TimelineWriter
+    from console.store.db import DatabaseDamagedError, NewerDatabaseError, default_path
+    from console.store.writer import DbWriter
     from console.ui import messages
     from console.ui.connect_dialog import ConnectDialog
     from console.ui.error_dialog import ErrorDialog
     from console.ui.main_window import MainWindow
+    from console.ui.overlay_text import overlay_texts
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("LiveDesk")
@@ -81,8 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     error_dialog = ErrorDialog(str(log_path))
     install_excepthook(error_dialog.report)
 
+    # The demo never touches the real show database.
+    db_path = args.db or (default_path().with_name("demo.db") if args.demo else default_path())
     try:
-        db = open_db(args.db)
+        writer = DbWriter(db_path)
     except NewerDatabaseError as e:
         _fatal(
             app,
@@ -93,9 +104,16 @@ def main(argv: list[str] | None = None) -> int:
             ).format(e.path),
         )
         return 2
-    db_path = Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
-    db.close()
-    writer = TimelineWriter(db_path)
+    except DatabaseDamagedError as e:
+        _fatal(
+            app,
+            app.translate(
+                "App",
+                "The show database is damaged and is left untouched:\n{0}\n\n{1}\n\n"
+                "Restore a backup, or move the file away to start with an empty database.",
+            ).format(e.path, "\n".join(e.problems)),
+        )
+        return 2
 
     fake = None
     if args.demo:
@@ -117,7 +135,16 @@ def main(argv: list[str] | None = None) -> int:
     client = ObsClient(address)
     service = ObsService(client)
     recorder = TimelineRecorder(service, writer, parent=service)
-    window = MainWindow(service, settings)
+    queue = QueueService(writer, parent=service)
+    OverlayService(service, queue, overlay_texts, parent=service)
+    window = MainWindow(service, settings, queue)
+    if args.demo:
+        sample = resource_path("catalog", "sample_catalog.csv")
+        title = app.translate("App", "Demo show")
+        queue.open_show(lambda db: show_setup.demo_show(db, sample, title))
+    else:
+        title = app.translate("App", "Live show {0}").format(time.strftime("%Y-%m-%d"))
+        queue.open_show(lambda db: show_setup.current_show(db, title))
     window.setWindowTitle(window.windowTitle() + (" [DEMO]" if args.demo else ""))
 
     def show_connect_dialog() -> None:

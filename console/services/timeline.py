@@ -7,7 +7,8 @@ from PySide6.QtCore import QObject, QTimer
 from console.core.obs_state import ObsSnapshot
 from console.devices.obs.client import CONNECTED
 from console.services.obs_service import ObsService
-from console.store.timeline import TimelineWriter, stamp
+from console.store.timeline import stamp
+from console.store.writer import DbWriter
 
 # OBS reports some program changes in bursts (leaving studio mode sends the preview, then the
 # program, within milliseconds): only the scene still on air after this long is recorded.
@@ -15,7 +16,7 @@ SCENE_SETTLE_MS = 150
 
 
 class TimelineRecorder(QObject):
-    def __init__(self, service: ObsService, writer: TimelineWriter, parent: QObject | None = None):
+    def __init__(self, service: ObsService, writer: DbWriter, parent: QObject | None = None):
         super().__init__(parent)
         self.writer = writer
         self._last = service.snapshot

@@ -1,14 +1,23 @@
-"""Open the show database: one SQLite file, WAL, append-only migrations applied at start."""
+"""Open the show database: one SQLite file, WAL, append-only migrations applied at start, and
+an integrity check when the previous run did not close it."""
 
 from __future__ import annotations
 
+import glob
+import logging
+import os
+import sqlite3
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
+import psutil
 import sqlite_utils
 from sqlite_utils import Migrations
 
 from console.settings import data_dir
 
+log = logging.getLogger(__name__)
 migrations = Migrations("livedesk")
 
 
@@ -19,6 +28,15 @@ class NewerDatabaseError(Exception):
         super().__init__(f"{path}: unknown migrations {unknown}")
         self.path = path
         self.unknown = unknown
+
+
+class DatabaseDamagedError(Exception):
+    """SQLite found the file damaged; it is left untouched for the user to restore or inspect."""
+
+    def __init__(self, path: Path, problems: list[str]):
+        super().__init__(f"{path}: damaged: {'; '.join(problems)}")
+        self.path = path
+        self.problems = problems
 
 
 @migrations()
@@ -115,17 +133,126 @@ def default_path() -> Path:
     return data_dir() / "livedesk.db"
 
 
-def open_db(path: Path | None = None) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate; refuse a database from a newer version."""
-    path = Path(path or default_path())
+def running_marker(path: Path, pid: int | None = None) -> Path:
+    """One marker per process that has the database open for writing (the GUI and a
+    `livedesk catalog` run may overlap): a clean close removes only its own."""
+    return path.with_name(f"{path.name}.running-{pid or os.getpid()}")
+
+
+def running_markers(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f"{glob.escape(path.name)}.running-*"))
+
+
+def _left_by_a_crash(marker: Path) -> bool:
+    try:
+        pid = int(marker.name.rsplit("-", 1)[1])
+    except ValueError:
+        return True
+    return pid != os.getpid() and not psutil.pid_exists(pid)
+
+
+class ShowDatabase(sqlite_utils.Database):
+    """The write connection. Closing it is the clean shutdown that removes the running marker."""
+
+    marker: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.marker is not None:
+            self.marker.unlink(missing_ok=True)
+            self.marker = None
+
+
+def open_db(path: Path | None = None) -> ShowDatabase:
+    """Open (creating if needed) and migrate the database for its one writer. Refuses a database
+    from a newer version, and one that fails integrity_check after an unclean shutdown."""
+    path = Path(path or default_path()).absolute()
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
-    known = {m.name for m in migrations._migrations}
-    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    marker = running_marker(path)
+    stale = [m for m in running_markers(path) if _left_by_a_crash(m)]
+    if stale and path.exists():
+        check_integrity(path, stale[0].read_text(encoding="utf-8", errors="replace").strip())
+    for m in stale:  # checked: the next start need not check again
+        m.unlink(missing_ok=True)
+    db = ShowDatabase(path)
+    try:
+        _configure(db)
+        known = {m.name for m in migrations._migrations}
+        unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    except sqlite3.DatabaseError as e:
+        db.close()
+        if e.sqlite_errorcode in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            raise DatabaseDamagedError(path, [str(e)]) from e
+        raise
     if unknown:
         db.close()
         raise NewerDatabaseError(path, unknown)
-    db.enable_wal()
-    db.execute("PRAGMA synchronous=FULL")
-    migrations.apply(db)
+    # Before the first write, so that a crash from here on is noticed at the next start.
+    _mark_running(marker)
+    db.marker = marker
+    try:
+        db.enable_wal()
+        migrations.apply(db)
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def open_reader(path: Path) -> sqlite_utils.Database:
+    """A read-only connection (dashboard, review): WAL lets it read while the writer writes."""
+    conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    db = sqlite_utils.Database(conn)
+    _configure(db)
+    return db
+
+
+def check_integrity(path: Path, previous_run: str = "") -> None:
+    """Full integrity_check (quick_check skips index contents) on a read-only connection, which
+    can neither checkpoint the WAL into the file nor repair anything."""
+    started = time.perf_counter()
+    conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as e:
+        rows = [str(e)]
+    finally:
+        conn.close()
+    ms = (time.perf_counter() - started) * 1000
+    problems = [
+        line for r in rows for line in r.splitlines() if line and not line.startswith("***")
+    ]
+    ok = problems == ["ok"]
+    log.info(
+        "%s was not closed cleanly (%s): integrity_check took %.0f ms: %s",
+        path,
+        previous_run or "no details",
+        ms,
+        "ok" if ok else f"{len(problems)} problems",
+    )
+    if not ok:
+        raise DatabaseDamagedError(path, problems[:5])
+
+
+def _configure(db: sqlite_utils.Database) -> None:
+    db.execute("PRAGMA foreign_keys=ON")
+    # FULL: in WAL mode NORMAL may lose the last commits on power loss; a queue action or stock
+    # edit the host saw as saved must survive that.
+    db.execute("PRAGMA synchronous=FULL")
+
+
+def _read_only_uri(path: Path) -> str:
+    return Path(path).absolute().as_uri() + "?mode=ro"
+
+
+def _mark_running(marker: Path) -> None:
+    with open(marker, "w", encoding="utf-8") as f:
+        f.write(f"pid {os.getpid()}, opened {datetime.now(UTC).isoformat(timespec='seconds')}\n")
+        f.flush()
+        os.fsync(f.fileno())
+    if os.name == "posix":  # the marker's directory entry must reach the disk before the db pages
+        fd = os.open(marker.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -8,19 +8,27 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from console.services.obs_service import ObsService
+from console.services.queue_service import QueueService
 from console.settings import Settings
 from console.ui import messages
 from console.ui.audio_panel import AudioPanel
 from console.ui.connection_bar import ConnectionBar
 from console.ui.health_strip import HealthStrip
 from console.ui.outputs_panel import OutputsPanel
+from console.ui.queue_panel import QueuePanel
 from console.ui.scenes_panel import ScenesPanel
 
 MESSAGE_MS = 8000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, service: ObsService, settings: Settings, parent: QWidget | None = None):
+    def __init__(
+        self,
+        service: ObsService,
+        settings: Settings,
+        queue: QueueService | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.service = service
         self.settings = settings
@@ -40,6 +48,13 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(audio, outputs, Qt.Orientation.Horizontal)
         self.resizeDocks([audio, outputs], [900, 300], Qt.Orientation.Horizontal)
         self.resizeDocks([audio], [280], Qt.Orientation.Vertical)
+        self.queue = None
+        if queue is not None:
+            self.queue = QueuePanel(queue)
+            dock = self._dock(self.tr("Product queue"), "queueDock", self.queue)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.resizeDocks([dock], [620], Qt.Orientation.Horizontal)
+            queue.failed.connect(self._on_queue_failed)
         self.health = HealthStrip(service)
         self.statusBar().addPermanentWidget(self.health)  # messages keep the room on the left
         self.connect_action = QAction(self.tr("OBS connection…"), self)
@@ -68,6 +83,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             messages.request_failure(request_type, code, comment), MESSAGE_MS
         )
+
+    def _on_queue_failed(self, action: str, code: str) -> None:
+        self.statusBar().showMessage(messages.queue_failure(action, code), MESSAGE_MS)
 
     def _on_service_connection_changed(self, state: str, reason: str, _detail: str) -> None:
         if reason and state != "connected":

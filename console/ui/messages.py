@@ -107,3 +107,27 @@ def _output(request_type: str) -> str:
     if "Record" in request_type:
         return translate("Messages", "the recording")
     return request_type
+
+
+def queue_failure(action: str, code: str) -> str:
+    """Why a queue action did not happen."""
+    texts = {
+        "sold_out": translate("Messages", "Not done: this product is sold out. Add stock first."),
+        "nothing_pending": translate("Messages", "No product is waiting in the queue."),
+        "nothing_explaining": translate(
+            "Messages", "Start 讲解 on a product first: a flash sale is for the current product."
+        ),
+        "negative_stock": translate("Messages", "Stock cannot be negative."),
+        "negative_price": translate("Messages", "A price cannot be negative."),
+        "bad_price": translate("Messages", "Not a price. Type it like 59.9 or ¥59.90."),
+        "bad_stock": translate("Messages", "Not a number of items. Type it like 120."),
+        "countdown_out_of_range": translate("Messages", "The countdown must be 10 to 300 seconds."),
+        "duration_out_of_range": translate("Messages", "The sale must last 1 to 20 minutes."),
+        "bad_quantity": translate("Messages", "The quantity must be at least 1."),
+        "nothing_to_undo": translate("Messages", "Nothing to undo."),
+        "no_show": translate("Messages", "No show is open."),
+        "db_error": translate(
+            "Messages", "Could not save to the show database (see the log). The change was undone."
+        ),
+    }
+    return texts.get(code, translate("Messages", "Not done ({0}).").format(code))

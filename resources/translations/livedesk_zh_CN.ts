@@ -3,7 +3,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="89" />
+        <location filename="../../console/app.py" line="100" />
         <source>This show database was written by a newer LiveDesk and is left untouched:
 {0}
 Please update LiveDesk.</source>
@@ -12,7 +12,32 @@ Please update LiveDesk.</source>
 请升级 LiveDesk。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="138" />
+        <location filename="../../console/app.py" line="110" />
+        <source>The show database is damaged and is left untouched:
+{0}
+
+{1}
+
+Restore a backup, or move the file away to start with an empty database.</source>
+        <translation>场次数据库已损坏，已原样保留、未作改动：
+{0}
+
+{1}
+
+请从备份恢复，或将该文件移走，以一个空数据库重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="143" />
+        <source>Demo show</source>
+        <translation>演示场次</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="146" />
+        <source>Live show {0}</source>
+        <translation>直播 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="165" />
         <source>No system keyring here: the password is kept until LiveDesk closes.</source>
         <translation>本机没有系统密钥环：密码只保留到 LiveDesk 关闭为止。</translation>
     </message>
@@ -33,6 +58,262 @@ Please update LiveDesk.</source>
         <location filename="../../console/ui/audio_panel.py" line="70" />
         <source>No audio inputs in OBS.</source>
         <translation>OBS 中没有音频输入。</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogCli</name>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="42" />
+        <source>Interrupted: nothing was changed.</source>
+        <translation>已中断：未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="64" />
+        <source>Import or export the product catalog.</source>
+        <translation>导入或导出商品库。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="68" />
+        <source>add products from a .csv or .xlsx file</source>
+        <translation>从 .csv 或 .xlsx 文件导入商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="71" />
+        <source>the catalog file</source>
+        <translation>商品表文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="77" />
+        <source>a SKU already in the catalog: keep it (skip, default) or update it</source>
+        <translation>商品库中已有的 SKU：保留原样（skip，默认）或用文件内容更新（update）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="83" />
+        <source>write the catalog to a .csv or .xlsx file</source>
+        <translation>把商品库导出为 .csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="86" />
+        <source>the file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="94" />
+        <source>the show database file</source>
+        <translation>场次数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="97" />
+        <source>language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="113" />
+        <source>Nothing was imported. Problems found in {file}: {count}. Fix them and import the file again.</source>
+        <translation>未导入任何商品。{file} 中发现 {count} 处问题，请修正后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="127" />
+        <source>The database refused the import ({error}); nothing was imported.</source>
+        <translation>数据库拒绝了本次导入（{error}），未导入任何商品。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="146" />
+        <source>There is no show database at {path}.</source>
+        <translation>{path} 处没有场次数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="161" />
+        <source>Products exported to {file}: {count}</source>
+        <translation>已导出商品到 {file}：共 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="173" />
+        <source>The show database {path} was written by a newer LiveDesk and is left untouched. Please update LiveDesk.</source>
+        <translation>场次数据库 {path} 由更新版本的 LiveDesk 写入，已原样保留、未作改动。请升级 LiveDesk。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="181" />
+        <source>Cannot open the show database {path} ({error}).</source>
+        <translation>无法打开场次数据库 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="189" />
+        <source>Cannot import {file}: {reason}</source>
+        <translation>无法导入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_cli.py" line="195" />
+        <source>Cannot export to {file}: {reason}</source>
+        <translation>无法导出到 {file}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogMessages</name>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="18" />
+        <source>product name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="19" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="20" />
+        <source>list price</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="21" />
+        <source>live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="22" />
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="23" />
+        <source>selling points</source>
+        <translation>卖点</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="24" />
+        <source>link number</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="25" />
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="26" />
+        <source>category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="33" />
+        <source>no product name</source>
+        <translation>缺少商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="34" />
+        <source>no SKU</source>
+        <translation>缺少 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="35" />
+        <source>{column} is not a price</source>
+        <translation>“{column}”不是有效的价格</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="36" />
+        <source>{column} is not a stock count (a whole number, 0 or more)</source>
+        <translation>“{column}”不是有效的库存数（应为 0 或正整数）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="39" />
+        <source>this SKU is already used on line {other_line}</source>
+        <translation>该 SKU 与第 {other_line} 行重复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="42" />
+        <source>more cells than columns (a comma inside an unquoted value?)</source>
+        <translation>单元格比表头的列多（是否有未加引号的值里含有英文逗号？）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="45" />
+        <source>no product name column (such as 商品名称 or name)</source>
+        <translation>缺少商品名称列（如“商品名称”或 name）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="48" />
+        <source>no SKU column (such as 商品ID, 商品编码 or SKU)</source>
+        <translation>缺少 SKU 列（如“商品ID”“商品编码”或 SKU）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="51" />
+        <source>the columns {other} and {column} both mean {field}; keep one</source>
+        <translation>“{other}”和“{column}”两列都表示{field}，请只保留一列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="67" />
+        <source>line {line}: {reason} ({value})</source>
+        <translation>第 {line} 行：{reason}（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="70" />
+        <source>line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="77" />
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="78" />
+        <source>the file cannot be read ({detail})</source>
+        <translation>无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="79" />
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="80" />
+        <source>the file has a header row but no products</source>
+        <translation>文件只有表头，没有商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="81" />
+        <source>the Excel file is damaged or incomplete; open it in Excel and save it again</source>
+        <translation>Excel 文件已损坏或不完整，请用 Excel 打开后重新保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="85" />
+        <source>line {line}: a quotation mark is not closed, or text follows a closing one</source>
+        <translation>第 {line} 行：引号没有闭合，或闭合的引号后面还有文字</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="89" />
+        <source>this file type is not supported ({detail}); use .xlsx or .csv</source>
+        <translation>不支持此文件类型（{detail}），请使用 .xlsx 或 .csv</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="92" />
+        <source>this is not a spreadsheet; use a .xlsx or .csv file</source>
+        <translation>这不是表格文件，请使用 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="95" />
+        <source>the text encoding is not recognised; save the file as CSV UTF-8 or as .xlsx</source>
+        <translation>无法识别文本编码，请另存为“CSV UTF-8”或 .xlsx 格式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="99" />
+        <source>the file cannot be written ({detail}); is it open in Excel?</source>
+        <translation>无法写入文件（{detail}），是否正在 Excel 中打开？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="108" />
+        <source>line {line}: SKU {sku} is already in the catalog: updated</source>
+        <translation>第 {line} 行：SKU {sku} 已在商品库中，已更新</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="112" />
+        <source>line {line}: SKU {sku} is already in the catalog: skipped</source>
+        <translation>第 {line} 行：SKU {sku} 已在商品库中，已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_messages.py" line="119" />
+        <source>Imported: {inserted} new, {updated} updated, {skipped} skipped (already in the catalog).</source>
+        <translation>导入完成：新增 {inserted} 个，更新 {updated} 个，跳过 {skipped} 个（商品库中已有）。</translation>
     </message>
 </context>
 <context>
@@ -169,27 +450,32 @@ Details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="27" />
+        <location filename="../../console/ui/main_window.py" line="35" />
         <source>LiveDesk — live room console</source>
         <translation>LiveDesk 直播中控台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="38" />
+        <location filename="../../console/ui/main_window.py" line="46" />
         <source>Audio mixer</source>
         <translation>音频混音器</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="39" />
+        <location filename="../../console/ui/main_window.py" line="47" />
         <source>Stream and recording</source>
         <translation>直播与录制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="45" />
+        <location filename="../../console/ui/main_window.py" line="54" />
+        <source>Product queue</source>
+        <translation>商品队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="60" />
         <source>OBS connection…</source>
         <translation>OBS 连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="46" />
+        <location filename="../../console/ui/main_window.py" line="61" />
         <source>&amp;OBS</source>
         <translation>&amp;OBS</translation>
     </message>
@@ -347,6 +633,76 @@ Details are in the log file:
         <translation>录制</translation>
     </message>
     <message>
+        <location filename="../../console/ui/messages.py" line="115" />
+        <source>Not done: this product is sold out. Add stock first.</source>
+        <translation>未执行：该商品已售罄，请先补库存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="116" />
+        <source>No product is waiting in the queue.</source>
+        <translation>队列中没有待讲解的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="117" />
+        <source>Start 讲解 on a product first: a flash sale is for the current product.</source>
+        <translation>请先开始讲解一个商品：秒杀针对当前讲解的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="120" />
+        <source>Stock cannot be negative.</source>
+        <translation>库存不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="121" />
+        <source>A price cannot be negative.</source>
+        <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="122" />
+        <source>Not a price. Type it like 59.9 or ¥59.90.</source>
+        <translation>不是有效价格。请输入如 59.9 或 ¥59.90。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="123" />
+        <source>Not a number of items. Type it like 120.</source>
+        <translation>不是有效件数。请输入如 120。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="124" />
+        <source>The countdown must be 10 to 300 seconds.</source>
+        <translation>倒计时须为 10 到 300 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="125" />
+        <source>The sale must last 1 to 20 minutes.</source>
+        <translation>秒杀时长须为 1 到 20 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="126" />
+        <source>The quantity must be at least 1.</source>
+        <translation>数量至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="127" />
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="128" />
+        <source>No show is open.</source>
+        <translation>没有打开的场次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="129" />
+        <source>Could not save to the show database (see the log). The change was undone.</source>
+        <translation>无法保存到场次数据库（详见日志），该操作已撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="133" />
+        <source>Not done ({0}).</source>
+        <translation>未执行（{0}）。</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/messages.py" line="96" />
         <source>OBS does not have that item any more: {comment}</source>
         <translation>OBS 中已没有该项目：{comment}</translation>
@@ -408,6 +764,127 @@ Details are in the log file:
         <location filename="../../console/ui/outputs_panel.py" line="104" />
         <source>LiveDesk</source>
         <translation>LiveDesk</translation>
+    </message>
+</context>
+<context>
+    <name>Overlay</name>
+    <message>
+        <location filename="../../console/ui/overlay_text.py" line="20" />
+        <source>Live price ¥{0}</source>
+        <translation>直播价 ¥{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/overlay_text.py" line="24" />
+        <source>Flash sale in {0}</source>
+        <translation>秒杀倒计时 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/overlay_text.py" line="26" />
+        <source>Flash sale! Ends in {0}</source>
+        <translation>秒杀进行中！剩余 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="144" />
+        <source>Link</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="145" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="146" />
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="147" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="148" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="151" />
+        <source>Pending</source>
+        <translation>待讲解</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="152" />
+        <source>Explaining</source>
+        <translation>讲解中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="153" />
+        <source>Done</source>
+        <translation>已讲解</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="154" />
+        <source>Sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="155" />
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="157" />
+        <source>Low stock</source>
+        <translation>库存告急</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="197" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="198" />
+        <source>countdown </source>
+        <translation>倒计时 </translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="199" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="200" />
+        <source>sale </source>
+        <translation>秒杀 </translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="202" />
+        <source>any quantity</source>
+        <translation>不限数量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="203" />
+        <source>quantity </source>
+        <translation>数量 </translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="204" />
+        <source>Flash sale (F)</source>
+        <translation>秒杀 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="230" />
+        <source>Flash sale starts in {0}</source>
+        <translation>秒杀 {0} 后开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="232" />
+        <source>ON SALE — {0} left</source>
+        <translation>秒杀中 — 剩余 {0}</translation>
     </message>
 </context>
 <context>

@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QApplication
 from console.devices.obs.client import ObsAddress
 from console.logsetup import install_excepthook
 from console.services.timeline import SCENE_SETTLE_MS, TimelineRecorder
-from console.store.db import open_db
-from console.store.timeline import TimelineWriter
+from console.store.writer import DbWriter
 from console.ui.connect_dialog import ConnectDialog
 from console.ui.error_dialog import ErrorDialog
 from tests.helpers.console import FAKE_PASSWORD, Console
@@ -74,8 +73,7 @@ def timeline(path):
 
 def test_obs_changes_land_on_the_timeline(qtbot, console, tmp_path):
     path = tmp_path / "shows.db"
-    open_db(path).close()
-    writer = TimelineWriter(path)
+    writer = DbWriter(path)
     TimelineRecorder(console.service, writer, parent=console.service)
     scenes = console.fake.state()["scenes"]
     console.service.set_transition("Cut")
@@ -97,8 +95,7 @@ def test_leaving_studio_mode_records_one_scene_change(qtbot, console, tmp_path):
     """OBS reports the preview, then the program, as program changes when studio mode ends:
     only what stays on air belongs on the timeline."""
     path = tmp_path / "shows.db"
-    open_db(path).close()
-    writer = TimelineWriter(path)
+    writer = DbWriter(path)
     recorder = TimelineRecorder(console.service, writer, parent=console.service)
     scenes = console.fake.state()["scenes"]
     service = console.service

@@ -10,7 +10,7 @@ from console import settings as settings_mod
 from console.app import parse_args
 from console.settings import Settings, load_password, store_password
 from console.store.db import NewerDatabaseError, open_db
-from console.store.timeline import TimelineWriter
+from console.store.writer import DbWriter
 
 
 def test_settings_round_trip_and_atomic_write(tmp_path):
@@ -86,10 +86,9 @@ def test_database_from_a_newer_version_is_refused_untouched(tmp_path):
     assert path.read_bytes() == before
 
 
-def test_timeline_writer_stores_events_with_both_clocks(tmp_path):
+def test_timeline_events_are_stored_with_both_clocks(tmp_path):
     path = tmp_path / "shows.db"
-    open_db(path).close()
-    writer = TimelineWriter(path)
+    writer = DbWriter(path)
     t0 = time.monotonic_ns()
     writer.record("scene_changed", scene="开场 Opening")
     writer.record("input_muted", input="麦克风 Mic")

@@ -38,6 +38,10 @@ from console.devices.obs.fake_state import (
 )
 
 log = logging.getLogger(__name__)
+# websockets reports a peer's TCP reset during a read as an "unexpected internal error"; for the
+# fake that is a test doing drop_connections() or a client vanishing, not a fault of its own.
+_ws_log = logging.getLogger(f"{__name__}.websockets")
+_ws_log.setLevel(logging.CRITICAL)
 
 METER_PERIOD_S = 0.05
 
@@ -112,7 +116,7 @@ class FakeObsServer:
             close_timeout=0.25,
             open_timeout=5.0,
             server_header="WebSocket++/0.8.2",
-            logger=logging.getLogger(f"{__name__}.websockets"),
+            logger=_ws_log,
         )
         self.port = self._server.socket.getsockname()[1]
         self._server.SHUTDOWN_POLLING_INTERVAL = 0.01  # stop() polls for closing handlers

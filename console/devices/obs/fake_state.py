@@ -17,7 +17,7 @@ import random
 import struct
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 SUCCESS = 100
@@ -33,6 +33,7 @@ OUTPUT_RUNNING = 500
 OUTPUT_NOT_RUNNING = 501
 STUDIO_MODE_NOT_ACTIVE = 506
 RESOURCE_NOT_FOUND = 600
+RESOURCE_ALREADY_EXISTS = 601
 INVALID_RESOURCE_TYPE = 602
 INVALID_RESOURCE_STATE = 604
 
@@ -162,6 +163,7 @@ class Input:
     level_db: tuple[float, float] = (-60.0, 3.0)  # typical peak and its spread, for the meters
     muted: bool = False
     volume_mul: float = 1.0
+    settings: dict[str, Any] = field(default_factory=dict)
 
     @property
     def unversioned_kind(self) -> str:
@@ -570,6 +572,49 @@ class ObsState:
                 if not kind or i.kind == kind
             ]
         }
+
+    # Text sources for the on-stream overlay (OBS 29 on Linux offers text_ft2_source_v2).
+    def req_GetInputKindList(self, f: Fields) -> dict[str, Any]:
+        kinds = {i.kind for i in self.inputs.values()} | {"text_ft2_source_v2", "color_source_v3"}
+        if f.has("unversioned") and f.boolean("unversioned"):
+            kinds = {Input("", k, False).unversioned_kind for k in kinds}
+        return {"inputKinds": sorted(kinds)}
+
+    def req_CreateInput(self, f: Fields) -> dict[str, Any]:
+        self._scene(f)
+        name, kind = f.string("inputName"), f.string("inputKind")
+        if name in self.inputs or name in self.scenes:
+            raise RequestFailed(
+                RESOURCE_ALREADY_EXISTS, "A source already exists by that input name."
+            )
+        settings = f.data.get("inputSettings") or {}
+        self.inputs[name] = Input(name, kind, audio=False, settings=dict(settings))
+        self.emit(
+            INPUTS,
+            "InputCreated",
+            {
+                "inputName": name,
+                "inputKind": kind,
+                "unversionedInputKind": kind,
+                "inputSettings": settings,
+                "defaultInputSettings": {},
+            },
+        )
+        # The fake keeps no scene items (`scene` is only checked); an id is what OBS answers.
+        return {"sceneItemId": len(self.inputs) + len(self.scenes)}
+
+    def req_SetInputSettings(self, f: Fields) -> None:
+        item = self._input(f)
+        settings = f.data.get("inputSettings")
+        if not isinstance(settings, dict):
+            raise RequestFailed(
+                MISSING_REQUEST_FIELD, "Your request is missing the `inputSettings` field."
+            )
+        item.settings.update(settings)
+
+    def req_GetInputSettings(self, f: Fields) -> dict[str, Any]:
+        item = self._input(f)
+        return {"inputKind": item.kind, "inputSettings": dict(item.settings)}
 
     def req_GetSpecialInputs(self, _f: Fields) -> dict[str, Any]:
         return {

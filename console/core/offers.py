@@ -1,0 +1,49 @@
+"""Flash sales (秒杀 / 限时优惠): a countdown, then a sale window. Pure: times are monotonic
+nanoseconds, and every screen that shows the countdown computes it from the same start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+COUNTDOWN_RANGE_S = (10, 300)  # what the platforms allow (shared notes/domain.md)
+SALE_RANGE_S = (60, 1200)  # 1-20 minutes
+COUNTING_DOWN, ON_SALE, ENDED = "counting_down", "on_sale", "ended"
+NS = 1_000_000_000
+
+
+class OfferError(ValueError):
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class FlashSale:
+    item_id: int
+    start_ns: int  # when the countdown began
+    countdown_s: int
+    duration_s: int
+    quantity: int | None = None
+
+    def __post_init__(self):
+        if not COUNTDOWN_RANGE_S[0] <= self.countdown_s <= COUNTDOWN_RANGE_S[1]:
+            raise OfferError("countdown_out_of_range")
+        if not SALE_RANGE_S[0] <= self.duration_s <= SALE_RANGE_S[1]:
+            raise OfferError("duration_out_of_range")
+        if self.quantity is not None and self.quantity <= 0:
+            raise OfferError("bad_quantity")
+
+    def phase(self, now_ns: int) -> tuple[str, int]:
+        """(phase, whole seconds left in it), rounded up so a countdown never shows 0 early."""
+        elapsed = now_ns - self.start_ns
+        countdown_ns = self.countdown_s * NS
+        if elapsed < countdown_ns:
+            return COUNTING_DOWN, -(-(countdown_ns - elapsed) // NS)
+        sale_left = countdown_ns + self.duration_s * NS - elapsed
+        if sale_left > 0:
+            return ON_SALE, -(-sale_left // NS)
+        return ENDED, 0
+
+
+def clock_text(seconds: int) -> str:
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"

@@ -1,0 +1,82 @@
+"""The on-stream overlay against a real OBS: starting 讲解 puts the product into OBS's text
+sources (read back with GetInputSettings), and a flash-sale countdown ticks there."""
+
+import time
+
+import pytest
+
+from console.services.overlay_service import DEFAULT_SOURCES, OverlayService
+from console.services.queue_service import QueueService
+from console.store.db import open_db
+from console.store.queue_repo import add_products
+from console.store.writer import DbWriter
+from console.ui.overlay_text import overlay_texts
+from tests.helpers.console import Console
+from tests.helpers.real_obs import SCENES
+
+
+@pytest.fixture
+def live(qtbot, real_obs, tmp_path):
+    path = tmp_path / "shows.db"
+    db = open_db(path)
+    show_id = db["shows"].insert({"title": "overlay", "platform": "douyin"}).last_pk
+    db["products"].insert_all(
+        [
+            {
+                "sku": "A1",
+                "name": "玻尿酸补水面膜",
+                "live_price_fen": 5990,
+                "stock": 100,
+                "selling_points": "一片顶三片\n敏感肌可用",
+            },
+            {"sku": "B2", "name": "冻干草莓脆", "live_price_fen": 1990, "stock": 300},
+        ]
+    )
+    add_products(db, show_id, [1, 2])
+    db.close()
+    writer = DbWriter(path)
+    console = Console(qtbot, real_obs.host, real_obs.port, real_obs.password)
+    queue = QueueService(writer)
+    overlay = OverlayService(console.service, queue, overlay_texts, scene=SCENES[0])
+    with qtbot.waitSignal(queue.changed, timeout=3000):
+        queue.open_show(show_id)
+    console.client.resync()  # runs the overlay's source check as after a (re)connect
+    overlay._on_obs_connection_changed("connected")
+    yield queue, overlay
+    console.close()
+    writer.close()
+
+
+def text_of(raw, name):
+    return raw.request("GetInputSettings", {"inputName": name})["inputSettings"].get("text", "")
+
+
+def test_explain_updates_obs_text_sources(qtbot, live, raw_obs):
+    queue, overlay = live
+    name_src = DEFAULT_SOURCES["name"]
+    qtbot.waitUntil(
+        lambda: name_src in [i["inputName"] for i in raw_obs.request("GetInputList")["inputs"]],
+        timeout=3000,
+    )
+    t0 = time.perf_counter()
+    queue.start_explain(queue.queue.items[0].id)
+    qtbot.waitUntil(lambda: text_of(raw_obs, name_src) == "玻尿酸补水面膜", timeout=2000)
+    took = (time.perf_counter() - t0) * 1000
+    assert text_of(raw_obs, DEFAULT_SOURCES["price"]) == "Live price ¥59.90"
+    assert text_of(raw_obs, DEFAULT_SOURCES["selling_point"]) == "一片顶三片"
+    t1 = time.perf_counter()
+    queue.next_item()
+    qtbot.waitUntil(lambda: text_of(raw_obs, name_src) == "冻干草莓脆", timeout=2000)
+    took_next = (time.perf_counter() - t1) * 1000
+    print(f"\n[perf] 讲解 -> OBS text read back: first {took:.0f} ms, next {took_next:.0f} ms")
+
+
+def test_flash_sale_countdown_ticks_in_obs(qtbot, live, raw_obs):
+    queue, overlay = live
+    src = DEFAULT_SOURCES["countdown"]
+    queue.start_explain(queue.queue.items[1].id)
+    queue.start_flash_sale(countdown_s=10, duration_s=60, quantity=None)
+    qtbot.waitUntil(lambda: text_of(raw_obs, src).startswith("Flash sale in 00:1"), timeout=2000)
+    first = text_of(raw_obs, src)
+    qtbot.waitUntil(lambda: text_of(raw_obs, src) != first, timeout=2000)
+    assert text_of(raw_obs, src) < first  # 00:10 -> 00:09

@@ -1,0 +1,45 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from console.core.offers import COUNTING_DOWN, ENDED, NS, ON_SALE, FlashSale, OfferError, clock_text
+
+
+def test_countdown_then_sale_then_end():
+    sale = FlashSale(item_id=1, start_ns=0, countdown_s=10, duration_s=60)
+    assert sale.phase(0) == (COUNTING_DOWN, 10)
+    assert sale.phase(int(9.5 * NS)) == (COUNTING_DOWN, 1)
+    assert sale.phase(10 * NS) == (ON_SALE, 60)
+    assert sale.phase(69 * NS + 1) == (ON_SALE, 1)
+    assert sale.phase(70 * NS) == (ENDED, 0)
+
+
+@pytest.mark.parametrize(
+    "kwargs,code",
+    [
+        ({"countdown_s": 9}, "countdown_out_of_range"),
+        ({"countdown_s": 301}, "countdown_out_of_range"),
+        ({"duration_s": 59}, "duration_out_of_range"),
+        ({"duration_s": 1201}, "duration_out_of_range"),
+        ({"quantity": 0}, "bad_quantity"),
+    ],
+)
+def test_limits_are_the_platforms(kwargs, code):
+    args = {"item_id": 1, "start_ns": 0, "countdown_s": 60, "duration_s": 300} | kwargs
+    with pytest.raises(OfferError) as e:
+        FlashSale(**args)
+    assert e.value.code == code
+
+
+@given(st.integers(10, 300), st.integers(60, 1200), st.integers(0, 2000 * NS))
+def test_seconds_left_never_grow_and_phases_follow_in_order(countdown, duration, t):
+    sale = FlashSale(1, 0, countdown, duration)
+    a, b = sale.phase(t), sale.phase(t + NS // 3)
+    order = [COUNTING_DOWN, ON_SALE, ENDED]
+    assert order.index(a[0]) <= order.index(b[0])
+    if a[0] == b[0]:
+        assert b[1] <= a[1]
+
+
+def test_clock_text():
+    assert clock_text(0) == "00:00" and clock_text(75) == "01:15" and clock_text(1200) == "20:00"
