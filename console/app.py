@@ -170,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         client.set_address(address)
 
     window.connect_action.triggered.connect(show_connect_dialog)
+    # Show menu (shows dialog, add products to the queue): wired here.
+    # Catalog menu (import with preview, export of catalog and queue): wired here.
     window.show()
     client.start()
     if not (args.demo or args.obs or settings.obs_configured):

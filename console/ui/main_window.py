@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.health = HealthStrip(service)
         self.statusBar().addPermanentWidget(self.health)  # messages keep the room on the left
         self.connect_action = QAction(self.tr("OBS connection…"), self)
+        self.show_menu = self.menuBar().addMenu(self.tr("&Show"))
+        self.catalog_menu = self.menuBar().addMenu(self.tr("&Catalog"))
         menu = self.menuBar().addMenu(self.tr("&OBS"))
         menu.addAction(self.connect_action)
         self.connection_bar.settings_requested.connect(self.connect_action.trigger)

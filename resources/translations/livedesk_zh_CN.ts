@@ -476,6 +476,16 @@ Details are in the log file:
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="61" />
+        <source>&amp;Show</source>
+        <translation>场次(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="62" />
+        <source>&amp;Catalog</source>
+        <translation>商品库(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="63" />
         <source>&amp;OBS</source>
         <translation>&amp;OBS</translation>
     </message>
