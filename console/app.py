@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     from console.resources import resource_path
     from console.services import show_setup
     from console.services.obs_service import ObsService
+    from console.services.offers_service import OffersService
     from console.services.overlay_service import OverlayService
     from console.services.queue_service import QueueService
     from console.services.timeline import TimelineRecorder
@@ -137,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     recorder = TimelineRecorder(service, writer, parent=service)
     queue = QueueService(writer, parent=service)
     OverlayService(service, queue, overlay_texts, parent=service)
-    window = MainWindow(service, settings, queue)
+    offers = OffersService(writer, queue, parent=service)
+    window = MainWindow(service, settings, queue, offers)
     if args.demo:
         sample = resource_path("catalog", "sample_catalog.csv")
         title = app.translate("App", "Demo show")

@@ -3,7 +3,9 @@ nanoseconds, and every screen that shows the countdown computes it from the same
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from datetime import datetime
 
 COUNTDOWN_RANGE_S = (10, 300)  # what the platforms allow (shared notes/domain.md)
 SALE_RANGE_S = (60, 1200)  # 1-20 minutes
@@ -47,3 +49,37 @@ class FlashSale:
 
 def clock_text(seconds: int) -> str:
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+# Room-wide offers scheduled ahead: coupons (优惠券) and lucky bags (福袋). They run on the wall
+# clock ("福袋 at 20:30 for 10 minutes"), unlike a flash sale, which starts when pressed.
+COUPON, LUCKY_BAG = "coupon", "lucky_bag"
+SCHEDULED, RUNNING = "scheduled", "running"
+SCHEDULED_DURATION_S = (10, 12 * 3600)
+
+
+@dataclass(frozen=True)
+class ScheduledOffer:
+    kind: str
+    start: datetime  # timezone-aware
+    duration_s: int
+    quantity: int | None = None
+    id: int | None = None
+
+    def __post_init__(self):
+        if self.kind not in (COUPON, LUCKY_BAG):
+            raise OfferError("unknown_kind")
+        if self.start.tzinfo is None:
+            raise OfferError("time_without_offset")
+        if not SCHEDULED_DURATION_S[0] <= self.duration_s <= SCHEDULED_DURATION_S[1]:
+            raise OfferError("duration_out_of_range")
+        if self.quantity is not None and self.quantity <= 0:
+            raise OfferError("bad_quantity")
+
+    def phase(self, now: datetime) -> tuple[str, int]:
+        """(phase, whole seconds until it starts / left to run), like FlashSale.phase."""
+        until = (self.start - now).total_seconds()
+        if until > 0:
+            return SCHEDULED, math.ceil(until)
+        left = until + self.duration_s
+        return (RUNNING, math.ceil(left)) if left > 0 else (ENDED, 0)

@@ -8,12 +8,14 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from console.services.obs_service import ObsService
+from console.services.offers_service import OffersService
 from console.services.queue_service import QueueService
 from console.settings import Settings
 from console.ui import messages
 from console.ui.audio_panel import AudioPanel
 from console.ui.connection_bar import ConnectionBar
 from console.ui.health_strip import HealthStrip
+from console.ui.offers_panel import OffersPanel
 from console.ui.outputs_panel import OutputsPanel
 from console.ui.queue_panel import QueuePanel
 from console.ui.scenes_panel import ScenesPanel
@@ -27,6 +29,7 @@ class MainWindow(QMainWindow):
         service: ObsService,
         settings: Settings,
         queue: QueueService | None = None,
+        offers: OffersService | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -55,6 +58,15 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.resizeDocks([dock], [620], Qt.Orientation.Horizontal)
             queue.failed.connect(self._on_queue_failed)
+        self.offers = None
+        if offers is not None:
+            self.offers = OffersPanel(offers)
+            offers_dock = self._dock(self.tr("Coupons and lucky bags"), "offersDock", self.offers)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, offers_dock)
+            if self.queue is not None:
+                self.tabifyDockWidget(dock, offers_dock)
+                dock.raise_()
+            offers.failed.connect(self._on_offers_failed)
         self.health = HealthStrip(service)
         self.statusBar().addPermanentWidget(self.health)  # messages keep the room on the left
         self.connect_action = QAction(self.tr("OBS connection…"), self)
@@ -85,6 +97,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             messages.request_failure(request_type, code, comment), MESSAGE_MS
         )
+
+    def _on_offers_failed(self, action: str, code: str) -> None:
+        self.statusBar().showMessage(messages.offer_failure(code), MESSAGE_MS)
 
     def _on_queue_failed(self, action: str, code: str) -> None:
         self.statusBar().showMessage(messages.queue_failure(action, code), MESSAGE_MS)

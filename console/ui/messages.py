@@ -131,3 +131,16 @@ def queue_failure(action: str, code: str) -> str:
         ),
     }
     return texts.get(code, translate("Messages", "Not done ({0}).").format(code))
+
+
+def offer_failure(code: str) -> str:
+    """Why a coupon or lucky bag could not be scheduled."""
+    texts = {
+        "duration_out_of_range": translate(
+            "Messages", "An offer must run from 10 seconds to 12 hours."
+        ),
+        "bad_quantity": translate("Messages", "The quantity must be at least 1."),
+        "no_show": translate("Messages", "No show is open."),
+        "db_error": translate("Messages", "Could not save to the show database (see the log)."),
+    }
+    return texts.get(code, translate("Messages", "Not done ({0}).").format(code))

@@ -3,7 +3,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="100" />
+        <location filename="../../console/app.py" line="101" />
         <source>This show database was written by a newer LiveDesk and is left untouched:
 {0}
 Please update LiveDesk.</source>
@@ -12,7 +12,7 @@ Please update LiveDesk.</source>
 请升级 LiveDesk。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="110" />
+        <location filename="../../console/app.py" line="111" />
         <source>The show database is damaged and is left untouched:
 {0}
 
@@ -27,17 +27,17 @@ Restore a backup, or move the file away to start with an empty database.</source
 请从备份恢复，或将该文件移走，以一个空数据库重新开始。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="143" />
+        <location filename="../../console/app.py" line="145" />
         <source>Demo show</source>
         <translation>演示场次</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="146" />
+        <location filename="../../console/app.py" line="148" />
         <source>Live show {0}</source>
         <translation>直播 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="165" />
+        <location filename="../../console/app.py" line="167" />
         <source>No system keyring here: the password is kept until LiveDesk closes.</source>
         <translation>本机没有系统密钥环：密码只保留到 LiveDesk 关闭为止。</translation>
     </message>
@@ -450,42 +450,47 @@ Details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="35" />
+        <location filename="../../console/ui/main_window.py" line="38" />
         <source>LiveDesk — live room console</source>
         <translation>LiveDesk 直播中控台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="46" />
+        <location filename="../../console/ui/main_window.py" line="49" />
         <source>Audio mixer</source>
         <translation>音频混音器</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="47" />
+        <location filename="../../console/ui/main_window.py" line="50" />
         <source>Stream and recording</source>
         <translation>直播与录制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="54" />
+        <location filename="../../console/ui/main_window.py" line="57" />
         <source>Product queue</source>
         <translation>商品队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="60" />
+        <location filename="../../console/ui/main_window.py" line="64" />
+        <source>Coupons and lucky bags</source>
+        <translation>优惠券与福袋</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="72" />
         <source>OBS connection…</source>
         <translation>OBS 连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="61" />
+        <location filename="../../console/ui/main_window.py" line="73" />
         <source>&amp;Show</source>
         <translation>场次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="62" />
+        <location filename="../../console/ui/main_window.py" line="74" />
         <source>&amp;Catalog</source>
         <translation>商品库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="63" />
+        <location filename="../../console/ui/main_window.py" line="75" />
         <source>&amp;OBS</source>
         <translation>&amp;OBS</translation>
     </message>
@@ -689,6 +694,7 @@ Details are in the log file:
     </message>
     <message>
         <location filename="../../console/ui/messages.py" line="126" />
+        <location filename="../../console/ui/messages.py" line="142" />
         <source>The quantity must be at least 1.</source>
         <translation>数量至少为 1。</translation>
     </message>
@@ -699,6 +705,7 @@ Details are in the log file:
     </message>
     <message>
         <location filename="../../console/ui/messages.py" line="128" />
+        <location filename="../../console/ui/messages.py" line="143" />
         <source>No show is open.</source>
         <translation>没有打开的场次。</translation>
     </message>
@@ -709,8 +716,19 @@ Details are in the log file:
     </message>
     <message>
         <location filename="../../console/ui/messages.py" line="133" />
+        <location filename="../../console/ui/messages.py" line="146" />
         <source>Not done ({0}).</source>
         <translation>未执行（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="139" />
+        <source>An offer must run from 10 seconds to 12 hours.</source>
+        <translation>优惠活动时长须为 10 秒到 12 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="144" />
+        <source>Could not save to the show database (see the log).</source>
+        <translation>无法保存到场次数据库（详见日志）。</translation>
     </message>
     <message>
         <location filename="../../console/ui/messages.py" line="96" />
@@ -721,6 +739,79 @@ Details are in the log file:
         <location filename="../../console/ui/messages.py" line="99" />
         <source>OBS refused {request}: {comment} (code {code})</source>
         <translation>OBS 拒绝了 {request}：{comment}（代码 {code}）</translation>
+    </message>
+</context>
+<context>
+    <name>OffersPanel</name>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="30" />
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="30" />
+        <source>Lucky bag</source>
+        <translation>福袋</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="34" />
+        <source>Offer</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="35" />
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="36" />
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="37" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="38" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="50" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="52" />
+        <source>any quantity</source>
+        <translation>不限数量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="53" />
+        <source>Schedule</source>
+        <translation>排期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="55" />
+        <source>Cancel offer</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="101" />
+        <source>starts in {0}</source>
+        <translation>{0} 后开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="103" />
+        <source>RUNNING — {0} left</source>
+        <translation>进行中 — 剩余 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="105" />
+        <source>ended</source>
+        <translation>已结束</translation>
     </message>
 </context>
 <context>

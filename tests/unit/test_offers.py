@@ -43,3 +43,25 @@ def test_seconds_left_never_grow_and_phases_follow_in_order(countdown, duration,
 
 def test_clock_text():
     assert clock_text(0) == "00:00" and clock_text(75) == "01:15" and clock_text(1200) == "20:00"
+
+
+def test_scheduled_offer_runs_on_the_wall_clock():
+    from datetime import datetime, timedelta, timezone
+
+    from console.core.offers import LUCKY_BAG, RUNNING, SCHEDULED, ScheduledOffer
+
+    cst = timezone(timedelta(hours=8))
+    bag = ScheduledOffer(LUCKY_BAG, datetime(2026, 11, 25, 20, 30, tzinfo=cst), 600, 100)
+    assert bag.phase(datetime(2026, 11, 25, 20, 25, 30, tzinfo=cst)) == (SCHEDULED, 270)
+    assert bag.phase(datetime(2026, 11, 25, 12, 31, tzinfo=timezone.utc)) == (RUNNING, 540)
+    assert bag.phase(datetime(2026, 11, 25, 20, 40, tzinfo=cst)) == (ENDED, 0)
+    for kwargs, code in (
+        ({"kind": "raffle"}, "unknown_kind"),
+        ({"start": datetime(2026, 11, 25, 20, 30)}, "time_without_offset"),
+        ({"duration_s": 5}, "duration_out_of_range"),
+        ({"quantity": -1}, "bad_quantity"),
+    ):
+        args = {"kind": LUCKY_BAG, "start": bag.start, "duration_s": 600} | kwargs
+        with pytest.raises(OfferError) as e:
+            ScheduledOffer(**args)
+        assert e.value.code == code
