@@ -172,8 +172,12 @@ def main(argv: list[str] | None = None) -> int:
         client.set_address(address)
 
     window.connect_action.triggered.connect(show_connect_dialog)
-    # Show menu (shows dialog, add products to the queue): wired here.
-    # Catalog menu (import with preview, export of catalog and queue): wired here.
+    from console.ui.show_menu import install_show_menu  # Show menu: shows, add products
+
+    install_show_menu(window, writer, queue, db_path)
+    from console.ui.catalog_menu import install_catalog_menu  # Catalog menu: import, export
+
+    install_catalog_menu(window, writer, queue)
     window.show()
     client.start()
     if not (args.demo or args.obs or settings.obs_configured):

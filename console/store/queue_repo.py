@@ -163,3 +163,26 @@ def save_flash_sale(db: sqlite_utils.Database, show_id: int, sale: FlashSale) ->
             ),
         }
     )
+
+
+_RESULTS = """
+SELECT si.position, p.link_no, p.sku, p.name, si.live_price_fen, si.stock, si.state,
+       COUNT(w.id) AS explain_count,
+       -- MAX(0, …): an open window from before a reboot has a start on another monotonic clock
+       COALESCE(SUM(MAX(0, COALESCE(w.end_mono_ns, :now) - w.start_mono_ns)), 0) AS explain_ns
+FROM show_items si JOIN products p ON p.id = si.product_id
+LEFT JOIN explain_windows w ON w.show_item_id = si.id
+WHERE si.show_id = :show
+GROUP BY si.id ORDER BY si.position, si.id
+"""
+
+
+def queue_results(db: sqlite_utils.Database, show_id: int, now_ns: int | None = None) -> list[dict]:
+    """The show's queue in order with what happened to each product: 0-based position, link
+    number, SKU, name, live price (fen), stock left, state, how many explain windows and their
+    total length in ns. An open window counts up to `now_ns` (default: now, on the monotonic
+    clock the queue's windows are stamped with)."""
+    now = stamp()[0] if now_ns is None else now_ns
+    cursor = db.execute(_RESULTS, {"now": now, "show": show_id})
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

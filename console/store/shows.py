@@ -68,15 +68,19 @@ def duplicate_show(
     planned_start: str | None = None,
     planned_end: str | None = None,
     rehearsal: bool = False,
+    platform: str | None = None,
 ) -> Show:
-    """A new show with the source's platform and queue, ready to run: every item pending, the
-    source's price, stock and low-stock mark kept. What happened in the source (explain windows,
-    offers) stays with it. Times and the rehearsal flag are the new show's own: the usual copy
-    is of last week's show, or of the rehearsal, for the real show."""
+    """A new show with the source's queue, ready to run: every item pending, the source's price,
+    stock and low-stock mark kept. What happened in the source (explain windows, offers) stays
+    with it. Times and the rehearsal flag are the new show's own: the usual copy is of last
+    week's show, or of the rehearsal, for the real show. The platform is the source's unless
+    given (the same lineup, streamed on another platform)."""
     source = get_show(db, show_id)
     if source is None:
         raise ShowError("show_not_found", str(show_id))
-    copy = create_show(db, title, source.platform, planned_start, planned_end, rehearsal)
+    copy = create_show(
+        db, title, platform or source.platform, planned_start, planned_end, rehearsal
+    )
     # Renumbered so that positions are 0..n-1 even if the source's had gaps.
     db.execute(
         "INSERT INTO show_items "

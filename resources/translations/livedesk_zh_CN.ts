@@ -1,9 +1,133 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AddProductsDialog</name>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="120"/>
+        <source>Add products to the queue</source>
+        <translation>添加商品到队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="123"/>
+        <source>Link</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="124"/>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="125"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="126"/>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="127"/>
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="128"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="129"/>
+        <source>In queue</source>
+        <translation>已在队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="136"/>
+        <source>Filter by name, SKU, category or link number (↓ to the list)</source>
+        <translation>按名称、商品编码、类目或链接号筛选（按 ↓ 进入列表）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="148"/>
+        <source>Add to queue</source>
+        <translation>加入队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="173"/>
+        <source>No show is open. Open one in Show → Shows…</source>
+        <translation>没有打开的场次。请在“场次 → 场次管理…”中打开一个。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="176"/>
+        <source>Select the products to add first.</source>
+        <translation>请先选择要添加的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="189"/>
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="191"/>
+        <source>Already in the queue</source>
+        <translation>已在队列中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="194"/>
+        <source>{0} of the {1} selected products are already in the queue.</source>
+        <translation>所选的 {1} 个商品中，有 {0} 个已在队列中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="199"/>
+        <source>Add them again</source>
+        <translation>再次添加</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="200"/>
+        <source>Skip them</source>
+        <translation>跳过它们</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="212"/>
+        <source>Nothing added: they are all in the queue already.</source>
+        <translation>未添加：所选商品都已在队列中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="229"/>
+        <source>Could not add to the queue (see the log).</source>
+        <translation>无法加入队列（详见日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="235"/>
+        <source>Products added to the queue: {0}. Skipped, already in the queue: {1}.</source>
+        <translation>已加入队列：{0} 个商品；已跳过（已在队列中）：{1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="238"/>
+        <source>Products added to the queue: {0}.</source>
+        <translation>已加入队列：{0} 个商品。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="246"/>
+        <source>Could not read the catalog (see the log).</source>
+        <translation>无法读取商品库（详见日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="250"/>
+        <source>The catalog is empty: import products first (Catalog menu).</source>
+        <translation>商品库为空：请先导入商品（“商品库”菜单）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/add_products_dialog.py" line="264"/>
+        <source>{0} of {1} products shown, {2} selected</source>
+        <translation>显示 {0} / {1} 个商品，已选 {2} 个</translation>
+    </message>
+</context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="101" />
+        <location filename="../../console/app.py" line="101"/>
         <source>This show database was written by a newer LiveDesk and is left untouched:
 {0}
 Please update LiveDesk.</source>
@@ -12,7 +136,7 @@ Please update LiveDesk.</source>
 请升级 LiveDesk。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="111" />
+        <location filename="../../console/app.py" line="111"/>
         <source>The show database is damaged and is left untouched:
 {0}
 
@@ -27,17 +151,17 @@ Restore a backup, or move the file away to start with an empty database.</source
 请从备份恢复，或将该文件移走，以一个空数据库重新开始。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="145" />
+        <location filename="../../console/app.py" line="145"/>
         <source>Demo show</source>
         <translation>演示场次</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="148" />
+        <location filename="../../console/app.py" line="148"/>
         <source>Live show {0}</source>
         <translation>直播 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="167" />
+        <location filename="../../console/app.py" line="167"/>
         <source>No system keyring here: the password is kept until LiveDesk closes.</source>
         <translation>本机没有系统密钥环：密码只保留到 LiveDesk 关闭为止。</translation>
     </message>
@@ -45,311 +169,526 @@ Restore a backup, or move the file away to start with an empty database.</source
 <context>
     <name>AudioPanel</name>
     <message>
-        <location filename="../../console/ui/audio_panel.py" line="47" />
+        <location filename="../../console/ui/audio_panel.py" line="47"/>
         <source>MUTED</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audio_panel.py" line="47" />
+        <location filename="../../console/ui/audio_panel.py" line="47"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audio_panel.py" line="70" />
+        <location filename="../../console/ui/audio_panel.py" line="70"/>
         <source>No audio inputs in OBS.</source>
         <translation>OBS 中没有音频输入。</translation>
     </message>
 </context>
 <context>
+    <name>CatalogActions</name>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="47"/>
+        <source>Import catalog…</source>
+        <translation>导入商品…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="48"/>
+        <source>Export catalog…</source>
+        <translation>导出商品库…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="49"/>
+        <source>Export show queue…</source>
+        <translation>导出场次商品队列…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="74"/>
+        <source>Exported {count} products to {file}.</source>
+        <translation>已导出 {count} 个商品到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="75"/>
+        <source>Exporting the catalog…</source>
+        <translation>正在导出商品库…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="80"/>
+        <source>No show is open, so there is no queue to export.</source>
+        <translation>当前没有打开的场次，没有可导出的商品队列。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="83"/>
+        <source>Queue</source>
+        <translation>商品队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="92"/>
+        <source>Exported the show queue ({count} products) to {file}.</source>
+        <translation>已导出场次商品队列（{count} 个商品）到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="93"/>
+        <source>Exporting the show queue…</source>
+        <translation>正在导出场次商品队列…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="96"/>
+        <source>Export catalog</source>
+        <translation>导出商品库</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="105"/>
+        <source>Export show queue</source>
+        <translation>导出场次商品队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="110"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="110"/>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="136"/>
+        <source>Cannot export to {file}: {reason}</source>
+        <translation>无法导出到 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_menu.py" line="140"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
     <name>CatalogCli</name>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="42" />
+        <location filename="../../console/ui/catalog_cli.py" line="42"/>
         <source>Interrupted: nothing was changed.</source>
         <translation>已中断：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="64" />
+        <location filename="../../console/ui/catalog_cli.py" line="64"/>
         <source>Import or export the product catalog.</source>
         <translation>导入或导出商品库。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="68" />
+        <location filename="../../console/ui/catalog_cli.py" line="68"/>
         <source>add products from a .csv or .xlsx file</source>
         <translation>从 .csv 或 .xlsx 文件导入商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="71" />
+        <location filename="../../console/ui/catalog_cli.py" line="71"/>
         <source>the catalog file</source>
         <translation>商品表文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="77" />
+        <location filename="../../console/ui/catalog_cli.py" line="77"/>
         <source>a SKU already in the catalog: keep it (skip, default) or update it</source>
         <translation>商品库中已有的 SKU：保留原样（skip，默认）或用文件内容更新（update）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="83" />
+        <location filename="../../console/ui/catalog_cli.py" line="83"/>
         <source>write the catalog to a .csv or .xlsx file</source>
         <translation>把商品库导出为 .csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="86" />
+        <location filename="../../console/ui/catalog_cli.py" line="86"/>
         <source>the file to write</source>
         <translation>要写入的文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="94" />
+        <location filename="../../console/ui/catalog_cli.py" line="94"/>
         <source>the show database file</source>
         <translation>场次数据库文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="97" />
+        <location filename="../../console/ui/catalog_cli.py" line="97"/>
         <source>language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="113" />
+        <location filename="../../console/ui/catalog_cli.py" line="113"/>
         <source>Nothing was imported. Problems found in {file}: {count}. Fix them and import the file again.</source>
         <translation>未导入任何商品。{file} 中发现 {count} 处问题，请修正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="127" />
+        <location filename="../../console/ui/catalog_cli.py" line="127"/>
         <source>The database refused the import ({error}); nothing was imported.</source>
         <translation>数据库拒绝了本次导入（{error}），未导入任何商品。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="146" />
+        <location filename="../../console/ui/catalog_cli.py" line="146"/>
         <source>There is no show database at {path}.</source>
         <translation>{path} 处没有场次数据库。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="161" />
+        <location filename="../../console/ui/catalog_cli.py" line="161"/>
         <source>Products exported to {file}: {count}</source>
         <translation>已导出商品到 {file}：共 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="173" />
+        <location filename="../../console/ui/catalog_cli.py" line="173"/>
         <source>The show database {path} was written by a newer LiveDesk and is left untouched. Please update LiveDesk.</source>
         <translation>场次数据库 {path} 由更新版本的 LiveDesk 写入，已原样保留、未作改动。请升级 LiveDesk。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="181" />
+        <location filename="../../console/ui/catalog_cli.py" line="181"/>
         <source>Cannot open the show database {path} ({error}).</source>
         <translation>无法打开场次数据库 {path}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="189" />
+        <location filename="../../console/ui/catalog_cli.py" line="189"/>
         <source>Cannot import {file}: {reason}</source>
         <translation>无法导入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_cli.py" line="195" />
+        <location filename="../../console/ui/catalog_cli.py" line="195"/>
         <source>Cannot export to {file}: {reason}</source>
         <translation>无法导出到 {file}：{reason}</translation>
     </message>
 </context>
 <context>
+    <name>CatalogImportDialog</name>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="63"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="158"/>
+        <source>Import catalog</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="67"/>
+        <source>Choose a .csv or .xlsx file. Headers may be Chinese or English (商品名称 / name, 商品ID / SKU, 直播价 / live price …); columns LiveDesk does not know are kept as extra fields.</source>
+        <translation>请选择 .csv 或 .xlsx 文件。表头可以是中文或英文（商品名称 / name、商品ID / SKU、直播价 / live price …）；LiveDesk 不认识的列会作为附加字段保留。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="73"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="89"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="102"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="124"/>
+        <source>Rows with problems (line numbers as in the file; the header is line 1)</source>
+        <translation>有问题的行（行号与文件一致，表头为第 1 行）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="128"/>
+        <source>SKUs that were already in the catalog</source>
+        <translation>商品库中已有的商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="130"/>
+        <source>SKUs already in the catalog</source>
+        <translation>商品库中已有的商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="131"/>
+        <source>Skip them: the catalog keeps what it has</source>
+        <translation>跳过：保留商品库中的现有信息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="132"/>
+        <source>Update them with the values in this file</source>
+        <translation>更新：用本文件中的值覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="160"/>
+        <source>Catalog files (*.csv *.xlsx);;All files (*)</source>
+        <translation>商品文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="176"/>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="203"/>
+        <source>Checking rows: {0} of {1}</source>
+        <translation>正在检查：第 {0} 行，共 {1} 行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="205"/>
+        <source>Reading: {0} rows</source>
+        <translation>正在读取：已读 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="212"/>
+        <source>Reading cancelled: nothing was imported.</source>
+        <translation>已取消读取，未导入任何商品。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="217"/>
+        <source>The file cannot be read ({error}).</source>
+        <translation>无法读取该文件（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="236"/>
+        <source>Nothing can be imported while the file has problems (the import is all or nothing): fix the rows listed below in the file, save it and choose it again.</source>
+        <translation>文件中有问题时无法导入（导入要么全部成功，要么一条都不写入）：请在文件中修正下面列出的行，保存后重新选择该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="243"/>
+        <source>Ready to import. Nothing is written until you press Import.</source>
+        <translation>可以导入。点击“导入”之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="263"/>
+        <source>{file} · products ready: {products} · rows with problems: {bad} · SKUs already in the catalog: {existing}</source>
+        <translation>{file} · 可导入商品：{products} · 有问题的行：{bad} · 商品库中已有的商品编码：{existing}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="282"/>
+        <source>Importing {count} products…</source>
+        <translation>正在导入 {count} 个商品…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="307"/>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>已取消导入，未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="327"/>
+        <source>The database refused the import ({error}); nothing was written.</source>
+        <translation>数据库拒绝了本次导入（{error}），未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="340"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>CatalogMessages</name>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="18" />
+        <location filename="../../console/ui/catalog_messages.py" line="18"/>
         <source>product name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="19" />
+        <location filename="../../console/ui/catalog_messages.py" line="19"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="20" />
+        <location filename="../../console/ui/catalog_messages.py" line="20"/>
         <source>list price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="21" />
+        <location filename="../../console/ui/catalog_messages.py" line="21"/>
         <source>live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="22" />
+        <location filename="../../console/ui/catalog_messages.py" line="22"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="23" />
+        <location filename="../../console/ui/catalog_messages.py" line="23"/>
         <source>selling points</source>
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="24" />
+        <location filename="../../console/ui/catalog_messages.py" line="24"/>
         <source>link number</source>
         <translation>链接号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="25" />
+        <location filename="../../console/ui/catalog_messages.py" line="25"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="26" />
+        <location filename="../../console/ui/catalog_messages.py" line="26"/>
         <source>category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="33" />
+        <location filename="../../console/ui/catalog_messages.py" line="33"/>
         <source>no product name</source>
         <translation>缺少商品名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="34" />
+        <location filename="../../console/ui/catalog_messages.py" line="34"/>
         <source>no SKU</source>
         <translation>缺少 SKU</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="35" />
+        <location filename="../../console/ui/catalog_messages.py" line="35"/>
         <source>{column} is not a price</source>
         <translation>“{column}”不是有效的价格</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="36" />
+        <location filename="../../console/ui/catalog_messages.py" line="36"/>
         <source>{column} is not a stock count (a whole number, 0 or more)</source>
         <translation>“{column}”不是有效的库存数（应为 0 或正整数）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="39" />
+        <location filename="../../console/ui/catalog_messages.py" line="39"/>
         <source>this SKU is already used on line {other_line}</source>
         <translation>该 SKU 与第 {other_line} 行重复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="42" />
+        <location filename="../../console/ui/catalog_messages.py" line="42"/>
         <source>more cells than columns (a comma inside an unquoted value?)</source>
         <translation>单元格比表头的列多（是否有未加引号的值里含有英文逗号？）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="45" />
+        <location filename="../../console/ui/catalog_messages.py" line="45"/>
         <source>no product name column (such as 商品名称 or name)</source>
         <translation>缺少商品名称列（如“商品名称”或 name）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="48" />
+        <location filename="../../console/ui/catalog_messages.py" line="48"/>
         <source>no SKU column (such as 商品ID, 商品编码 or SKU)</source>
         <translation>缺少 SKU 列（如“商品ID”“商品编码”或 SKU）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="51" />
+        <location filename="../../console/ui/catalog_messages.py" line="51"/>
         <source>the columns {other} and {column} both mean {field}; keep one</source>
         <translation>“{other}”和“{column}”两列都表示{field}，请只保留一列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="67" />
+        <location filename="../../console/ui/catalog_messages.py" line="67"/>
         <source>line {line}: {reason} ({value})</source>
         <translation>第 {line} 行：{reason}（{value}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="70" />
+        <location filename="../../console/ui/catalog_messages.py" line="70"/>
         <source>line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="77" />
+        <location filename="../../console/ui/catalog_messages.py" line="77"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="78" />
+        <location filename="../../console/ui/catalog_messages.py" line="78"/>
         <source>the file cannot be read ({detail})</source>
         <translation>无法读取文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="79" />
+        <location filename="../../console/ui/catalog_messages.py" line="79"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="80" />
+        <location filename="../../console/ui/catalog_messages.py" line="80"/>
         <source>the file has a header row but no products</source>
         <translation>文件只有表头，没有商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="81" />
+        <location filename="../../console/ui/catalog_messages.py" line="81"/>
         <source>the Excel file is damaged or incomplete; open it in Excel and save it again</source>
         <translation>Excel 文件已损坏或不完整，请用 Excel 打开后重新保存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="85" />
+        <location filename="../../console/ui/catalog_messages.py" line="85"/>
         <source>line {line}: a quotation mark is not closed, or text follows a closing one</source>
         <translation>第 {line} 行：引号没有闭合，或闭合的引号后面还有文字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="89" />
+        <location filename="../../console/ui/catalog_messages.py" line="89"/>
         <source>this file type is not supported ({detail}); use .xlsx or .csv</source>
         <translation>不支持此文件类型（{detail}），请使用 .xlsx 或 .csv</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="92" />
+        <location filename="../../console/ui/catalog_messages.py" line="92"/>
         <source>this is not a spreadsheet; use a .xlsx or .csv file</source>
         <translation>这不是表格文件，请使用 .xlsx 或 .csv 文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="95" />
+        <location filename="../../console/ui/catalog_messages.py" line="95"/>
         <source>the text encoding is not recognised; save the file as CSV UTF-8 or as .xlsx</source>
         <translation>无法识别文本编码，请另存为“CSV UTF-8”或 .xlsx 格式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="99" />
+        <location filename="../../console/ui/catalog_messages.py" line="99"/>
         <source>the file cannot be written ({detail}); is it open in Excel?</source>
         <translation>无法写入文件（{detail}），是否正在 Excel 中打开？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="108" />
+        <location filename="../../console/ui/catalog_messages.py" line="108"/>
         <source>line {line}: SKU {sku} is already in the catalog: updated</source>
         <translation>第 {line} 行：SKU {sku} 已在商品库中，已更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="112" />
+        <location filename="../../console/ui/catalog_messages.py" line="112"/>
         <source>line {line}: SKU {sku} is already in the catalog: skipped</source>
         <translation>第 {line} 行：SKU {sku} 已在商品库中，已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="119" />
+        <location filename="../../console/ui/catalog_messages.py" line="119"/>
         <source>Imported: {inserted} new, {updated} updated, {skipped} skipped (already in the catalog).</source>
         <translation>导入完成：新增 {inserted} 个，更新 {updated} 个，跳过 {skipped} 个（商品库中已有）。</translation>
     </message>
 </context>
 <context>
+    <name>CatalogPreview</name>
+    <message>
+        <location filename="../../console/ui/catalog_preview.py" line="22"/>
+        <source>→ {field}</source>
+        <translation>→ {field}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_preview.py" line="26"/>
+        <source>kept as extra field</source>
+        <translation>→ 附加字段（保留）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/catalog_preview.py" line="27"/>
+        <source>(no header)</source>
+        <translation>（无表头）</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="30" />
+        <location filename="../../console/ui/connect_dialog.py" line="30"/>
         <source>Connect to OBS</source>
         <translation>连接 OBS</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="38" />
+        <location filename="../../console/ui/connect_dialog.py" line="38"/>
         <source>Remember the password (system keyring)</source>
         <translation>记住密码（系统密钥环）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="42" />
+        <location filename="../../console/ui/connect_dialog.py" line="42"/>
         <source>In OBS open Tools → WebSocket Server Settings, tick Enable WebSocket server, and copy the port and password from Show Connect Info.</source>
         <translation>在 OBS 中打开「工具 → WebSocket 服务器设置」，勾选「开启 WebSocket 服务器」，再从「显示连接信息」中复制端口和密码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="51" />
+        <location filename="../../console/ui/connect_dialog.py" line="51"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="52" />
+        <location filename="../../console/ui/connect_dialog.py" line="52"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="53" />
+        <location filename="../../console/ui/connect_dialog.py" line="53"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connect_dialog.py" line="57" />
+        <location filename="../../console/ui/connect_dialog.py" line="57"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -357,17 +696,17 @@ Restore a backup, or move the file away to start with an empty database.</source
 <context>
     <name>ConnectionBar</name>
     <message>
-        <location filename="../../console/ui/connection_bar.py" line="33" />
+        <location filename="../../console/ui/connection_bar.py" line="33"/>
         <source>OBS connection…</source>
         <translation>OBS 连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection_bar.py" line="53" />
+        <location filename="../../console/ui/connection_bar.py" line="53"/>
         <source>OBS {0}</source>
         <translation>OBS {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection_bar.py" line="58" />
+        <location filename="../../console/ui/connection_bar.py" line="58"/>
         <source>MIC MUTED: {0}</source>
         <translation>麦克风已静音：{0}</translation>
     </message>
@@ -375,17 +714,17 @@ Restore a backup, or move the file away to start with an empty database.</source
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../console/ui/error_dialog.py" line="14" />
+        <location filename="../../console/ui/error_dialog.py" line="14"/>
         <source>LiveDesk: unexpected error</source>
         <translation>LiveDesk：意外错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/error_dialog.py" line="24" />
+        <location filename="../../console/ui/error_dialog.py" line="24"/>
         <source>Something went wrong inside LiveDesk. The show goes on: OBS keeps running and this window can be closed.</source>
         <translation>LiveDesk 内部出现了问题。直播不受影响：OBS 仍在运行，可以关闭此窗口。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/error_dialog.py" line="29" />
+        <location filename="../../console/ui/error_dialog.py" line="29"/>
         <source>{0}
 
 Details are in the log file:
@@ -396,7 +735,7 @@ Details are in the log file:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/error_dialog.py" line="33" />
+        <location filename="../../console/ui/error_dialog.py" line="33"/>
         <source>{0} errors since the last time this was closed.</source>
         <translation>自上次关闭此窗口以来共 {0} 个错误。</translation>
     </message>
@@ -404,37 +743,37 @@ Details are in the log file:
 <context>
     <name>HealthStrip</name>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="32" />
+        <location filename="../../console/ui/health_strip.py" line="32"/>
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="33" />
+        <location filename="../../console/ui/health_strip.py" line="33"/>
         <source>CPU {0}%</source>
         <translation>CPU {0}%</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="34" />
+        <location filename="../../console/ui/health_strip.py" line="34"/>
         <source>Render skipped {0}</source>
         <translation>渲染跳帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="35" />
+        <location filename="../../console/ui/health_strip.py" line="35"/>
         <source>Encoder skipped {0}</source>
         <translation>编码跳帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="36" />
+        <location filename="../../console/ui/health_strip.py" line="36"/>
         <source>Dropped {0}%</source>
         <translation>丢帧 {0}%</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="37" />
+        <location filename="../../console/ui/health_strip.py" line="37"/>
         <source>{0} kb/s</source>
         <translation>{0} kb/s</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="38" />
+        <location filename="../../console/ui/health_strip.py" line="38"/>
         <source>Disk {0} GB free</source>
         <translation>磁盘剩余 {0} GB</translation>
     </message>
@@ -442,7 +781,7 @@ Details are in the log file:
 <context>
     <name>LevelMeter</name>
     <message>
-        <location filename="../../console/ui/level_meter.py" line="58" />
+        <location filename="../../console/ui/level_meter.py" line="58"/>
         <source>MUTED</source>
         <translation>已静音</translation>
     </message>
@@ -450,47 +789,47 @@ Details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="38" />
+        <location filename="../../console/ui/main_window.py" line="38"/>
         <source>LiveDesk — live room console</source>
         <translation>LiveDesk 直播中控台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="49" />
+        <location filename="../../console/ui/main_window.py" line="49"/>
         <source>Audio mixer</source>
         <translation>音频混音器</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="50" />
+        <location filename="../../console/ui/main_window.py" line="50"/>
         <source>Stream and recording</source>
         <translation>直播与录制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="57" />
+        <location filename="../../console/ui/main_window.py" line="57"/>
         <source>Product queue</source>
         <translation>商品队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="64" />
+        <location filename="../../console/ui/main_window.py" line="64"/>
         <source>Coupons and lucky bags</source>
         <translation>优惠券与福袋</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="72" />
+        <location filename="../../console/ui/main_window.py" line="72"/>
         <source>OBS connection…</source>
         <translation>OBS 连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="73" />
+        <location filename="../../console/ui/main_window.py" line="73"/>
         <source>&amp;Show</source>
         <translation>场次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="74" />
+        <location filename="../../console/ui/main_window.py" line="74"/>
         <source>&amp;Catalog</source>
         <translation>商品库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="75" />
+        <location filename="../../console/ui/main_window.py" line="75"/>
         <source>&amp;OBS</source>
         <translation>&amp;OBS</translation>
     </message>
@@ -498,245 +837,245 @@ Details are in the log file:
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../console/ui/messages.py" line="12" />
+        <location filename="../../console/ui/messages.py" line="12"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="13" />
+        <location filename="../../console/ui/messages.py" line="13"/>
         <source>Connecting to OBS…</source>
         <translation>正在连接 OBS…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="14" />
+        <location filename="../../console/ui/messages.py" line="14"/>
         <source>Connected to OBS</source>
         <translation>已连接 OBS</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="15" />
+        <location filename="../../console/ui/messages.py" line="15"/>
         <source>Reconnecting to OBS…</source>
         <translation>正在重新连接 OBS…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="16" />
+        <location filename="../../console/ui/messages.py" line="16"/>
         <source>Cannot connect to OBS</source>
         <translation>无法连接 OBS</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="23" />
+        <location filename="../../console/ui/messages.py" line="23"/>
         <source>OBS is not running at {address}, or its WebSocket server is off (OBS: Tools → WebSocket Server Settings).</source>
         <translation>{address} 上没有运行 OBS，或其 WebSocket 服务器未开启（OBS：工具 → WebSocket 服务器设置）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="28" />
+        <location filename="../../console/ui/messages.py" line="28"/>
         <source>No answer from {address}. Check the address and that OBS is running.</source>
         <translation>{address} 没有响应。请检查地址，并确认 OBS 正在运行。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="31" />
+        <location filename="../../console/ui/messages.py" line="31"/>
         <source>The computer at {address} cannot be reached. Check the network.</source>
         <translation>无法访问 {address} 所在的电脑。请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="34" />
+        <location filename="../../console/ui/messages.py" line="34"/>
         <source>The address {address} does not exist. Check the host name.</source>
         <translation>地址 {address} 不存在。请检查主机名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="37" />
+        <location filename="../../console/ui/messages.py" line="37"/>
         <source>Network error talking to {address}.</source>
         <translation>与 {address} 通信时发生网络错误。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="38" />
-        <source>Something answers at {address}, but it is not OBS's WebSocket server (or OBS is still starting).</source>
+        <location filename="../../console/ui/messages.py" line="38"/>
+        <source>Something answers at {address}, but it is not OBS&apos;s WebSocket server (or OBS is still starting).</source>
         <translation>{address} 有程序响应，但不是 OBS 的 WebSocket 服务器（或 OBS 仍在启动中）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="43" />
-        <source>The service at {address} is not OBS's WebSocket server.</source>
+        <location filename="../../console/ui/messages.py" line="43"/>
+        <source>The service at {address} is not OBS&apos;s WebSocket server.</source>
         <translation>{address} 上的服务不是 OBS 的 WebSocket 服务器。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="44" />
+        <location filename="../../console/ui/messages.py" line="44"/>
         <source>OBS closed the connection.</source>
         <translation>OBS 关闭了连接。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="45" />
+        <location filename="../../console/ui/messages.py" line="45"/>
         <source>OBS answered in a way LiveDesk does not understand.</source>
         <translation>OBS 的应答 LiveDesk 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="46" />
+        <location filename="../../console/ui/messages.py" line="46"/>
         <source>Wrong OBS password. Copy it from OBS: Tools → WebSocket Server Settings → Show Connect Info.</source>
         <translation>OBS 密码错误。请从 OBS 复制：工具 → WebSocket 服务器设置 → 显示连接信息。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="51" />
+        <location filename="../../console/ui/messages.py" line="51"/>
         <source>OBS asks for a password. Enter the one shown in OBS: Tools → WebSocket Server Settings.</source>
         <translation>OBS 需要密码。请输入 OBS 中显示的密码：工具 → WebSocket 服务器设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="56" />
+        <location filename="../../console/ui/messages.py" line="56"/>
         <source>This OBS is too old. LiveDesk needs OBS 28 or newer (WebSocket protocol 5).</source>
         <translation>此 OBS 版本过旧。LiveDesk 需要 OBS 28 或更新版本（WebSocket 协议 5）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="60" />
+        <location filename="../../console/ui/messages.py" line="60"/>
         <source>The connection to OBS was lost.</source>
         <translation>与 OBS 的连接已断开。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="61" />
+        <location filename="../../console/ui/messages.py" line="61"/>
         <source>OBS stopped answering.</source>
         <translation>OBS 停止响应。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="62" />
+        <location filename="../../console/ui/messages.py" line="62"/>
         <source>Connecting to the new address…</source>
         <translation>正在连接新地址…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="63" />
+        <location filename="../../console/ui/messages.py" line="63"/>
         <source>LiveDesk hit an internal error talking to OBS (see the log); retrying.</source>
         <translation>LiveDesk 与 OBS 通信时发生内部错误（详见日志），正在重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="74" />
+        <location filename="../../console/ui/messages.py" line="74"/>
         <source>Not done: OBS is not connected.</source>
         <translation>未执行：OBS 未连接。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="76" />
+        <location filename="../../console/ui/messages.py" line="76"/>
         <source>Not done: OBS was busy and the command came too late.</source>
         <translation>未执行：OBS 繁忙，指令已过时。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="78" />
+        <location filename="../../console/ui/messages.py" line="78"/>
         <source>Not done: LiveDesk hit an internal error (see the log).</source>
         <translation>未执行：LiveDesk 发生内部错误（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="80" />
+        <location filename="../../console/ui/messages.py" line="80"/>
         <source>OBS did not answer within 3 seconds ({request}).</source>
         <translation>OBS 在 3 秒内没有响应（{request}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="84" />
+        <location filename="../../console/ui/messages.py" line="84"/>
         <source>Not done: the connection to OBS was lost ({request}).</source>
         <translation>未执行：与 OBS 的连接已断开（{request}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="88" />
+        <location filename="../../console/ui/messages.py" line="88"/>
         <source>Not done: {what} is already running.</source>
         <translation>未执行：{what}已经在进行中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="92" />
+        <location filename="../../console/ui/messages.py" line="92"/>
         <source>Not done: {what} is not running.</source>
         <translation>未执行：{what}没有在进行。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="106" />
+        <location filename="../../console/ui/messages.py" line="106"/>
         <source>the live stream</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="108" />
+        <location filename="../../console/ui/messages.py" line="108"/>
         <source>the recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="115" />
+        <location filename="../../console/ui/messages.py" line="115"/>
         <source>Not done: this product is sold out. Add stock first.</source>
         <translation>未执行：该商品已售罄，请先补库存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="116" />
+        <location filename="../../console/ui/messages.py" line="116"/>
         <source>No product is waiting in the queue.</source>
         <translation>队列中没有待讲解的商品。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="117" />
+        <location filename="../../console/ui/messages.py" line="117"/>
         <source>Start 讲解 on a product first: a flash sale is for the current product.</source>
         <translation>请先开始讲解一个商品：秒杀针对当前讲解的商品。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="120" />
+        <location filename="../../console/ui/messages.py" line="120"/>
         <source>Stock cannot be negative.</source>
         <translation>库存不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="121" />
+        <location filename="../../console/ui/messages.py" line="121"/>
         <source>A price cannot be negative.</source>
         <translation>价格不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="122" />
+        <location filename="../../console/ui/messages.py" line="122"/>
         <source>Not a price. Type it like 59.9 or ¥59.90.</source>
         <translation>不是有效价格。请输入如 59.9 或 ¥59.90。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="123" />
+        <location filename="../../console/ui/messages.py" line="123"/>
         <source>Not a number of items. Type it like 120.</source>
         <translation>不是有效件数。请输入如 120。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="124" />
+        <location filename="../../console/ui/messages.py" line="124"/>
         <source>The countdown must be 10 to 300 seconds.</source>
         <translation>倒计时须为 10 到 300 秒。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="125" />
+        <location filename="../../console/ui/messages.py" line="125"/>
         <source>The sale must last 1 to 20 minutes.</source>
         <translation>秒杀时长须为 1 到 20 分钟。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="126" />
-        <location filename="../../console/ui/messages.py" line="142" />
+        <location filename="../../console/ui/messages.py" line="126"/>
+        <location filename="../../console/ui/messages.py" line="142"/>
         <source>The quantity must be at least 1.</source>
         <translation>数量至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="127" />
+        <location filename="../../console/ui/messages.py" line="127"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="128" />
-        <location filename="../../console/ui/messages.py" line="143" />
+        <location filename="../../console/ui/messages.py" line="128"/>
+        <location filename="../../console/ui/messages.py" line="143"/>
         <source>No show is open.</source>
         <translation>没有打开的场次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="129" />
+        <location filename="../../console/ui/messages.py" line="129"/>
         <source>Could not save to the show database (see the log). The change was undone.</source>
         <translation>无法保存到场次数据库（详见日志），该操作已撤回。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="133" />
-        <location filename="../../console/ui/messages.py" line="146" />
+        <location filename="../../console/ui/messages.py" line="133"/>
+        <location filename="../../console/ui/messages.py" line="146"/>
         <source>Not done ({0}).</source>
         <translation>未执行（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="139" />
+        <location filename="../../console/ui/messages.py" line="139"/>
         <source>An offer must run from 10 seconds to 12 hours.</source>
         <translation>优惠活动时长须为 10 秒到 12 小时。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="144" />
+        <location filename="../../console/ui/messages.py" line="144"/>
         <source>Could not save to the show database (see the log).</source>
         <translation>无法保存到场次数据库（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="96" />
+        <location filename="../../console/ui/messages.py" line="96"/>
         <source>OBS does not have that item any more: {comment}</source>
         <translation>OBS 中已没有该项目：{comment}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="99" />
+        <location filename="../../console/ui/messages.py" line="99"/>
         <source>OBS refused {request}: {comment} (code {code})</source>
         <translation>OBS 拒绝了 {request}：{comment}（代码 {code}）</translation>
     </message>
@@ -744,72 +1083,72 @@ Details are in the log file:
 <context>
     <name>OffersPanel</name>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="30" />
+        <location filename="../../console/ui/offers_panel.py" line="30"/>
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="30" />
+        <location filename="../../console/ui/offers_panel.py" line="30"/>
         <source>Lucky bag</source>
         <translation>福袋</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="34" />
+        <location filename="../../console/ui/offers_panel.py" line="34"/>
         <source>Offer</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="35" />
+        <location filename="../../console/ui/offers_panel.py" line="35"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="36" />
+        <location filename="../../console/ui/offers_panel.py" line="36"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="37" />
+        <location filename="../../console/ui/offers_panel.py" line="37"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="38" />
+        <location filename="../../console/ui/offers_panel.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="50" />
+        <location filename="../../console/ui/offers_panel.py" line="50"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="52" />
+        <location filename="../../console/ui/offers_panel.py" line="52"/>
         <source>any quantity</source>
         <translation>不限数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="53" />
+        <location filename="../../console/ui/offers_panel.py" line="53"/>
         <source>Schedule</source>
         <translation>排期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="55" />
+        <location filename="../../console/ui/offers_panel.py" line="55"/>
         <source>Cancel offer</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="101" />
+        <location filename="../../console/ui/offers_panel.py" line="101"/>
         <source>starts in {0}</source>
         <translation>{0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="103" />
+        <location filename="../../console/ui/offers_panel.py" line="103"/>
         <source>RUNNING — {0} left</source>
         <translation>进行中 — 剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="105" />
+        <location filename="../../console/ui/offers_panel.py" line="105"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
@@ -817,52 +1156,52 @@ Details are in the log file:
 <context>
     <name>OutputsPanel</name>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="56" />
+        <location filename="../../console/ui/outputs_panel.py" line="56"/>
         <source>● LIVE — Stop</source>
         <translation>● 直播中 — 停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="56" />
+        <location filename="../../console/ui/outputs_panel.py" line="56"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="57" />
+        <location filename="../../console/ui/outputs_panel.py" line="57"/>
         <source>● REC — Stop</source>
         <translation>● 录制中 — 停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="57" />
+        <location filename="../../console/ui/outputs_panel.py" line="57"/>
         <source>Record</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="59" />
+        <location filename="../../console/ui/outputs_panel.py" line="59"/>
         <source>Stream: unknown</source>
         <translation>直播：状态未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="60" />
+        <location filename="../../console/ui/outputs_panel.py" line="60"/>
         <source>Recording: unknown</source>
         <translation>录制：状态未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="85" />
+        <location filename="../../console/ui/outputs_panel.py" line="85"/>
         <source>Stop the live stream? Viewers will see the room end.</source>
         <translation>停止直播？观众将看到直播间结束。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="90" />
+        <location filename="../../console/ui/outputs_panel.py" line="90"/>
         <source>Go live now? The stream starts with the current scene.</source>
         <translation>现在开播？直播将从当前场景开始。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="96" />
+        <location filename="../../console/ui/outputs_panel.py" line="96"/>
         <source>Stop recording?</source>
         <translation>停止录制？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="104" />
+        <location filename="../../console/ui/outputs_panel.py" line="104"/>
         <source>LiveDesk</source>
         <translation>LiveDesk</translation>
     </message>
@@ -870,120 +1209,193 @@ Details are in the log file:
 <context>
     <name>Overlay</name>
     <message>
-        <location filename="../../console/ui/overlay_text.py" line="20" />
+        <location filename="../../console/ui/overlay_text.py" line="20"/>
         <source>Live price ¥{0}</source>
         <translation>直播价 ¥{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/overlay_text.py" line="24" />
+        <location filename="../../console/ui/overlay_text.py" line="24"/>
         <source>Flash sale in {0}</source>
         <translation>秒杀倒计时 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/overlay_text.py" line="26" />
+        <location filename="../../console/ui/overlay_text.py" line="26"/>
         <source>Flash sale! Ends in {0}</source>
         <translation>秒杀进行中！剩余 {0}</translation>
     </message>
 </context>
 <context>
-    <name>QueuePanel</name>
+    <name>QueueExport</name>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="144" />
-        <source>Link</source>
+        <location filename="../../console/ui/queue_export.py" line="17"/>
+        <source>Position</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_export.py" line="18"/>
+        <source>Link number</source>
         <translation>链接号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="145" />
-        <source>Product</source>
-        <translation>商品</translation>
+        <location filename="../../console/ui/queue_export.py" line="19"/>
+        <source>SKU</source>
+        <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="146" />
+        <location filename="../../console/ui/queue_export.py" line="20"/>
+        <source>Product name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_export.py" line="21"/>
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="147" />
-        <source>Stock</source>
-        <translation>库存</translation>
+        <location filename="../../console/ui/queue_export.py" line="22"/>
+        <source>Stock left</source>
+        <translation>剩余库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="148" />
+        <location filename="../../console/ui/queue_export.py" line="23"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="151" />
+        <location filename="../../console/ui/queue_export.py" line="24"/>
+        <source>Explain windows</source>
+        <translation>讲解次数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_export.py" line="25"/>
+        <source>Total explain time (mm:ss)</source>
+        <translation>讲解总时长（分:秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_export.py" line="31"/>
         <source>Pending</source>
         <translation>待讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="152" />
+        <location filename="../../console/ui/queue_export.py" line="32"/>
         <source>Explaining</source>
         <translation>讲解中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="153" />
+        <location filename="../../console/ui/queue_export.py" line="33"/>
         <source>Done</source>
         <translation>已讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="154" />
+        <location filename="../../console/ui/queue_export.py" line="34"/>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="155" />
+        <location filename="../../console/ui/queue_export.py" line="35"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="144"/>
+        <source>Link</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="145"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="146"/>
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="147"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="148"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="151"/>
+        <source>Pending</source>
+        <translation>待讲解</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="152"/>
+        <source>Explaining</source>
+        <translation>讲解中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="153"/>
+        <source>Done</source>
+        <translation>已讲解</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="154"/>
+        <source>Sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="155"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="157" />
+        <location filename="../../console/ui/queue_panel.py" line="157"/>
         <source>Low stock</source>
         <translation>库存告急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="197" />
+        <location filename="../../console/ui/queue_panel.py" line="197"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="198" />
+        <location filename="../../console/ui/queue_panel.py" line="198"/>
         <source>countdown </source>
         <translation>倒计时 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="199" />
+        <location filename="../../console/ui/queue_panel.py" line="199"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="200" />
+        <location filename="../../console/ui/queue_panel.py" line="200"/>
         <source>sale </source>
         <translation>秒杀 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="202" />
+        <location filename="../../console/ui/queue_panel.py" line="202"/>
         <source>any quantity</source>
         <translation>不限数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="203" />
+        <location filename="../../console/ui/queue_panel.py" line="203"/>
         <source>quantity </source>
         <translation>数量 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="204" />
+        <location filename="../../console/ui/queue_panel.py" line="204"/>
         <source>Flash sale (F)</source>
         <translation>秒杀 (F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="230" />
+        <location filename="../../console/ui/queue_panel.py" line="230"/>
         <source>Flash sale starts in {0}</source>
         <translation>秒杀 {0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="232" />
+        <location filename="../../console/ui/queue_panel.py" line="232"/>
         <source>ON SALE — {0} left</source>
         <translation>秒杀中 — 剩余 {0}</translation>
     </message>
@@ -991,24 +1403,279 @@ Details are in the log file:
 <context>
     <name>ScenesPanel</name>
     <message>
-        <location filename="../../console/ui/scenes_panel.py" line="31" />
+        <location filename="../../console/ui/scenes_panel.py" line="31"/>
         <source>Studio mode</source>
         <translation>工作室模式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/scenes_panel.py" line="33" />
+        <location filename="../../console/ui/scenes_panel.py" line="33"/>
         <source>Take</source>
         <translation>切换 (Take)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/scenes_panel.py" line="36" />
+        <location filename="../../console/ui/scenes_panel.py" line="36"/>
         <source>Send the preview scene to program (or press its button again)</source>
         <translation>将预览场景切到节目（或再次点击该场景按钮）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/scenes_panel.py" line="54" />
+        <location filename="../../console/ui/scenes_panel.py" line="54"/>
         <source>Transition</source>
         <translation>转场</translation>
+    </message>
+</context>
+<context>
+    <name>ShowFormDialog</name>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="48"/>
+        <source>New show</source>
+        <translation>新建场次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="49"/>
+        <source>Duplicate “{0}”</source>
+        <translation>复制场次“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="50"/>
+        <source>Rename “{0}”</source>
+        <translation>重命名场次“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="61"/>
+        <source>Rehearsal (彩排): its figures stay out of the results</source>
+        <translation>彩排：数据不计入正式结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="66"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="70"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="76"/>
+        <source>The copy gets this show&apos;s products in the same order, each one pending, with its live price and stock. What happened in the show (讲解 times, offers) stays with it.</source>
+        <translation>副本包含此场次的全部商品，顺序不变，均为待讲解状态，并保留直播价和库存。此场次中已发生的内容（讲解时段、优惠活动）不会复制。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="86"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="87"/>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="88"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="122"/>
+        <source>{0} (copy)</source>
+        <translation>{0}（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="125"/>
+        <source>Planned time</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="136"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_form_dialog.py" line="137"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+</context>
+<context>
+    <name>ShowMenu</name>
+    <message>
+        <location filename="../../console/ui/show_menu.py" line="43"/>
+        <source>Shows…</source>
+        <translation>场次管理…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_menu.py" line="46"/>
+        <source>Add products to the queue…</source>
+        <translation>添加商品到队列…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_menu.py" line="105"/>
+        <source>{0} (rehearsal)</source>
+        <translation>{0}（彩排）</translation>
+    </message>
+</context>
+<context>
+    <name>ShowMessages</name>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="14"/>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="15"/>
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="16"/>
+        <source>Taobao Live</source>
+        <translation>淘宝直播</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="17"/>
+        <source>WeChat Channels</source>
+        <translation>视频号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="18"/>
+        <source>TikTok Shop</source>
+        <translation>TikTok Shop</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="19"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="26"/>
+        <source>Give the show a title.</source>
+        <translation>请填写场次标题。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="27"/>
+        <source>Choose the platform from the list.</source>
+        <translation>请从列表中选择平台。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="28"/>
+        <source>The planned time is not a valid date and time.</source>
+        <translation>计划时间不是有效的日期和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="29"/>
+        <source>The planned time has no time zone, so it could be read two ways.</source>
+        <translation>计划时间缺少时区，可能被误读为另一个时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="32"/>
+        <source>The planned end must be after the planned start.</source>
+        <translation>计划结束时间必须晚于计划开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="35"/>
+        <source>This show is no longer in the database. The list was reloaded.</source>
+        <translation>该场次已不在数据库中，列表已刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="38"/>
+        <source>Could not read or write the show database (see the log).</source>
+        <translation>无法读写场次数据库（详见日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/show_messages.py" line="42"/>
+        <source>Not done ({0}).</source>
+        <translation>未完成（{0}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ShowsDialog</name>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="60"/>
+        <source>Shows</source>
+        <translation>场次管理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="63"/>
+        <source>Show archived shows</source>
+        <translation>显示已归档场次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="65"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="66"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="67"/>
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="231"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="71"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="91"/>
+        <source>Show database:</source>
+        <translation>场次数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="149"/>
+        <source>“{0}” is archived.</source>
+        <translation>“{0}”已归档。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="205"/>
+        <location filename="../../console/ui/shows_dialog.py" line="249"/>
+        <source>Rehearsal</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="206"/>
+        <location filename="../../console/ui/shows_dialog.py" line="250"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="212"/>
+        <source>Open in the console now</source>
+        <translation>当前在中控台中打开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="68"/>
+        <location filename="../../console/ui/shows_dialog.py" line="231"/>
+        <source>Unarchive</source>
+        <translation>取消归档</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="245"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="246"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="247"/>
+        <source>Planned start</source>
+        <translation>计划开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="248"/>
+        <source>Planned end</source>
+        <translation>计划结束</translation>
     </message>
 </context>
 </TS>

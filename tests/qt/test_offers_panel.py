@@ -26,9 +26,8 @@ def env(qtbot, tmp_path):
     offers = OffersService(writer, queue)
     panel = OffersPanel(offers)
     qtbot.addWidget(panel)
-    with qtbot.waitSignal(queue.changed, timeout=3000):
+    with qtbot.waitSignals([queue.changed, offers.changed], timeout=3000):  # both loaded
         queue.open_show(show_id)
-    qtbot.waitUntil(lambda: offers._show_id == show_id, timeout=1000)
     yield panel, offers, path
     writer.close()
 

@@ -1,3 +1,5 @@
+from datetime import UTC
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -53,7 +55,7 @@ def test_scheduled_offer_runs_on_the_wall_clock():
     cst = timezone(timedelta(hours=8))
     bag = ScheduledOffer(LUCKY_BAG, datetime(2026, 11, 25, 20, 30, tzinfo=cst), 600, 100)
     assert bag.phase(datetime(2026, 11, 25, 20, 25, 30, tzinfo=cst)) == (SCHEDULED, 270)
-    assert bag.phase(datetime(2026, 11, 25, 12, 31, tzinfo=timezone.utc)) == (RUNNING, 540)
+    assert bag.phase(datetime(2026, 11, 25, 12, 31, tzinfo=UTC)) == (RUNNING, 540)
     assert bag.phase(datetime(2026, 11, 25, 20, 40, tzinfo=cst)) == (ENDED, 0)
     for kwargs, code in (
         ({"kind": "raffle"}, "unknown_kind"),
