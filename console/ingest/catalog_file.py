@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-import openpyxl
-
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 _BOMS = (
@@ -138,6 +136,8 @@ def _csv_lines(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _xlsx_lines(raw: bytes) -> Iterator[tuple[int, list[str]]]:
+    import openpyxl  # here, not at the top: it costs ~60 ms at every app start
+
     # openpyxl warns about styles and extensions it drops; only values are read here.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
