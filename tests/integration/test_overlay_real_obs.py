@@ -7,20 +7,18 @@ import pytest
 
 from console.services.overlay_service import DEFAULT_SOURCES, OverlayService
 from console.services.queue_service import QueueService
-from console.store.db import open_db
-from console.store.queue_repo import add_products
 from console.store.writer import DbWriter
 from console.ui.overlay_text import overlay_texts
 from tests.helpers.console import Console
 from tests.helpers.real_obs import SCENES
+from tests.helpers.show_db import make_show
 
 
 @pytest.fixture
 def live(qtbot, real_obs, tmp_path):
     path = tmp_path / "shows.db"
-    db = open_db(path)
-    show_id = db["shows"].insert({"title": "overlay", "platform": "douyin"}).last_pk
-    db["products"].insert_all(
+    show_id = make_show(
+        path,
         [
             {
                 "sku": "A1",
@@ -30,10 +28,10 @@ def live(qtbot, real_obs, tmp_path):
                 "selling_points": "一片顶三片\n敏感肌可用",
             },
             {"sku": "B2", "name": "冻干草莓脆", "live_price_fen": 1990, "stock": 300},
-        ]
+        ],
+        platform="douyin",
+        title="overlay",
     )
-    add_products(db, show_id, [1, 2])
-    db.close()
     writer = DbWriter(path)
     console = Console(qtbot, real_obs.host, real_obs.port, real_obs.password)
     queue = QueueService(writer)

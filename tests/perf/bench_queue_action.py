@@ -7,10 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from console.services.queue_service import QueueService
-from console.store.db import open_db
-from console.store.queue_repo import add_products
 from console.store.writer import DbWriter
 from console.ui.queue_panel import QueuePanel
+from tests.helpers.show_db import make_show
 
 pytestmark = pytest.mark.perf
 ROUNDS = 300
@@ -23,14 +22,11 @@ def pct(values, q):
 
 def test_queue_action_write_latency(qtbot, tmp_path, capsys):
     path = tmp_path / "shows.db"
-    db = open_db(path)
-    show_id = db["shows"].insert({"title": "bench", "platform": "douyin"}).last_pk
-    db["products"].insert_all(
+    products = [
         {"sku": f"S{n}", "name": f"商品{n}", "live_price_fen": 990, "stock": 10**6}
         for n in range(60)
-    )
-    add_products(db, show_id, list(range(1, 61)))
-    db.close()
+    ]
+    show_id = make_show(path, products, title="bench")
     writer = DbWriter(path)
     service = QueueService(writer)
     panel = QueuePanel(service)

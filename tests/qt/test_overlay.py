@@ -5,19 +5,17 @@ import pytest
 
 from console.services.overlay_service import DEFAULT_SOURCES, OverlayService
 from console.services.queue_service import QueueService
-from console.store.db import open_db
-from console.store.queue_repo import add_products
 from console.store.writer import DbWriter
 from console.ui.overlay_text import overlay_texts
 from tests.helpers.raw_obs import RawObs, RawObsError
+from tests.helpers.show_db import make_show
 
 
 @pytest.fixture
 def live(qtbot, console, tmp_path):
     path = tmp_path / "shows.db"
-    db = open_db(path)
-    show_id = db["shows"].insert({"title": "t", "platform": "douyin"}).last_pk
-    db["products"].insert_all(
+    show_id = make_show(
+        path,
         [
             {
                 "sku": "A",
@@ -27,10 +25,10 @@ def live(qtbot, console, tmp_path):
                 "selling_points": "一片顶三片",
             },
             {"sku": "B", "name": "草莓脆", "live_price_fen": 1990, "stock": 50},
-        ]
+        ],
+        platform="douyin",
+        title="t",
     )
-    add_products(db, show_id, [1, 2])
-    db.close()
     writer = DbWriter(path)
     queue = QueueService(writer)
     overlay = OverlayService(console.service, queue, overlay_texts)

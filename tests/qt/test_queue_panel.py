@@ -8,9 +8,10 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from console.services.queue_service import QueueService
 from console.store.db import open_db
-from console.store.queue_repo import add_products, load_queue
+from console.store.queue_repo import load_queue
 from console.store.writer import DbWriter
 from console.ui.queue_panel import PRICE, STOCK, QueuePanel
+from tests.helpers.show_db import make_show
 
 
 class Clock:
@@ -25,9 +26,7 @@ class Clock:
 @pytest.fixture
 def env(qtbot, tmp_path):
     path = tmp_path / "shows.db"
-    db = open_db(path)
-    show_id = db["shows"].insert({"title": "双11 专场", "platform": "douyin"}).last_pk
-    db["products"].insert_all(
+    products = [
         {
             "sku": f"SKU{n}",
             "name": f"商品{n}",
@@ -36,9 +35,8 @@ def env(qtbot, tmp_path):
             "link_no": str(n),
         }
         for n in range(1, 6)
-    )
-    add_products(db, show_id, [1, 2, 3, 4, 5])
-    db.close()
+    ]
+    show_id = make_show(path, products, title="双11 专场")
     writer = DbWriter(path)
     service = QueueService(writer, clock=Clock())
     panel = QueuePanel(service)
