@@ -10,6 +10,7 @@ from console.services.queue_service import QueueService
 from console.store.writer import DbWriter
 from console.ui.overlay_text import overlay_texts
 from tests.helpers.console import Console
+from tests.helpers.raw_obs import RawObs, RawObsError
 from tests.helpers.real_obs import SCENES
 from tests.helpers.show_db import make_show
 
@@ -38,15 +39,23 @@ def live(qtbot, real_obs, tmp_path):
     overlay = OverlayService(console.service, queue, overlay_texts, scene=SCENES[0])
     with qtbot.waitSignal(queue.changed, timeout=3000):
         queue.open_show(show_id)
-    console.client.resync()  # runs the overlay's source check as after a (re)connect
-    overlay._on_obs_connection_changed("connected")
+    overlay._on_obs_connection_changed("connected")  # as after a (re)connect
+    names = set(DEFAULT_SOURCES.values())
+    with RawObs(real_obs.url, real_obs.password, subscriptions=0) as raw:
+        qtbot.waitUntil(
+            lambda: names <= {i["inputName"] for i in raw.request("GetInputList")["inputs"]},
+            timeout=8000,
+        )
     yield queue, overlay
     console.close()
     writer.close()
 
 
 def text_of(raw, name):
-    return raw.request("GetInputSettings", {"inputName": name})["inputSettings"].get("text", "")
+    try:
+        return raw.request("GetInputSettings", {"inputName": name})["inputSettings"].get("text")
+    except RawObsError:  # not there (yet)
+        return None
 
 
 def test_explain_updates_obs_text_sources(qtbot, live, raw_obs):
@@ -58,13 +67,15 @@ def test_explain_updates_obs_text_sources(qtbot, live, raw_obs):
     )
     t0 = time.perf_counter()
     queue.start_explain(queue.queue.items[0].id)
-    qtbot.waitUntil(lambda: text_of(raw_obs, name_src) == "玻尿酸补水面膜", timeout=2000)
+    qtbot.waitUntil(lambda: text_of(raw_obs, name_src) == "玻尿酸补水面膜", timeout=5000)
     took = (time.perf_counter() - t0) * 1000
+    # the texts are sent name, price, selling point: wait for the last one
+    sp = DEFAULT_SOURCES["selling_point"]
+    qtbot.waitUntil(lambda: text_of(raw_obs, sp) == "一片顶三片", timeout=5000)
     assert text_of(raw_obs, DEFAULT_SOURCES["price"]) == "Live price ¥59.90"
-    assert text_of(raw_obs, DEFAULT_SOURCES["selling_point"]) == "一片顶三片"
     t1 = time.perf_counter()
     queue.next_item()
-    qtbot.waitUntil(lambda: text_of(raw_obs, name_src) == "冻干草莓脆", timeout=2000)
+    qtbot.waitUntil(lambda: text_of(raw_obs, name_src) == "冻干草莓脆", timeout=5000)
     took_next = (time.perf_counter() - t1) * 1000
     print(f"\n[perf] 讲解 -> OBS text read back: first {took:.0f} ms, next {took_next:.0f} ms")
 
@@ -74,7 +85,9 @@ def test_flash_sale_countdown_ticks_in_obs(qtbot, live, raw_obs):
     src = DEFAULT_SOURCES["countdown"]
     queue.start_explain(queue.queue.items[1].id)
     queue.start_flash_sale(countdown_s=10, duration_s=60, quantity=None)
-    qtbot.waitUntil(lambda: text_of(raw_obs, src).startswith("Flash sale in 00:1"), timeout=2000)
+    qtbot.waitUntil(
+        lambda: (text_of(raw_obs, src) or "").startswith("Flash sale in 00:"), timeout=5000
+    )
     first = text_of(raw_obs, src)
-    qtbot.waitUntil(lambda: text_of(raw_obs, src) != first, timeout=2000)
+    qtbot.waitUntil(lambda: text_of(raw_obs, src) != first, timeout=5000)
     assert text_of(raw_obs, src) < first  # 00:10 -> 00:09
