@@ -36,7 +36,8 @@ def run_until_killed(path: Path, at_least: int) -> int:
         os.kill(proc.pid, KILL)
         proc.wait(5)
         # lines written before the kill and not yet read are actions done, too
-        last = max([last, *(int(x.split()[1]) for x in proc.stdout.read().split("DONE")[1:])])
+        rest = proc.stdout.read().splitlines()
+        last = max([last, *(int(x.split()[1]) for x in rest if x.startswith("DONE "))])
     finally:
         if proc.poll() is None:
             proc.kill()
