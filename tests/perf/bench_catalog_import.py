@@ -10,37 +10,10 @@ from console.ingest.catalog_export import write_rows
 from console.ingest.catalog_file import read_catalog
 from console.store.db import open_db
 from console.store.products import import_products, list_products
+from tests.helpers.big_catalog import COLUMNS, rows
 
 pytestmark = pytest.mark.perf
 ROWS = 50_000
-COLUMNS = [
-    ("link", "链接号"),
-    ("sku", "商品ID"),
-    ("name", "商品名称"),
-    ("category", "类目"),
-    ("list", "原价"),
-    ("live", "直播价"),
-    ("stock", "库存"),
-    ("points", "卖点"),
-    ("brand", "品牌"),
-    ("spec", "规格"),
-]
-
-
-def _catalog():
-    for i in range(ROWS):
-        yield {
-            "link": i + 1,
-            "sku": f"SKU-{i:06d}",
-            "name": f"补水保湿面膜 {i} 号 10片装",
-            "category": ("美妆护肤", "食品生鲜", "家居日用", "服饰鞋包")[i % 4],
-            "list": f"{129 + i % 500}.90",
-            "live": f"{59 + i % 300}.9",
-            "stock": i % 5000,
-            "points": "三重玻尿酸，敷完透亮不黏腻；敏感肌可用",
-            "brand": f"品牌{i % 97}",
-            "spec": "10片/盒",
-        }
 
 
 def _timed(fn):
@@ -52,7 +25,7 @@ def _timed(fn):
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_import_50000_products(tmp_path, capsys, suffix):
     path = tmp_path / f"catalog{suffix}"
-    _, write_s = _timed(lambda: write_rows(path, COLUMNS, _catalog()))
+    _, write_s = _timed(lambda: write_rows(path, COLUMNS, rows(ROWS)))
     db = open_db(tmp_path / "shows.db")
     try:
         table, read_s = _timed(lambda: read_catalog(path))
@@ -66,7 +39,7 @@ def test_import_50000_products(tmp_path, capsys, suffix):
         assert again.updated == ROWS
         catalog, list_s = _timed(lambda: list_products(db))
         assert len(catalog) == ROWS
-        _, export_s = _timed(lambda: write_rows(tmp_path / f"out{suffix}", COLUMNS, _catalog()))
+        _, export_s = _timed(lambda: write_rows(tmp_path / f"out{suffix}", COLUMNS, rows(ROWS)))
     finally:
         db.close()
     total = read_s + check_s + insert_s

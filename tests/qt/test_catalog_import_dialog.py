@@ -10,25 +10,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from console.core.catalog import Product
-from console.ingest.catalog_export import write_rows
 from console.resources import resource_path
 from console.store.products import import_products, list_products
 from console.store.writer import DbWriter
 from console.ui.catalog_import_dialog import CatalogImportDialog
+from tests.helpers.big_catalog import write_big_catalog
 from tests.helpers.heartbeat import Heartbeat
 
 SAMPLES = ("sample_catalog.csv", "sample_catalog_gbk.csv")
-BIG_COLUMNS = [
-    ("link", "链接号"),
-    ("sku", "商品ID"),
-    ("name", "商品名称"),
-    ("category", "类目"),
-    ("list", "原价"),
-    ("live", "直播价"),
-    ("stock", "库存"),
-    ("points", "卖点"),
-    ("brand", "品牌"),
-]
 
 
 @pytest.fixture
@@ -62,26 +51,7 @@ def catalog(writer) -> list[Product]:
 
 
 def big_csv(tmp_path, rows):
-    path = tmp_path / f"catalog-{rows}.csv"
-    write_rows(
-        path,
-        BIG_COLUMNS,
-        (
-            {
-                "link": i + 1,
-                "sku": f"SKU-{i:06d}",
-                "name": f"补水保湿面膜 {i} 号 10片装",
-                "category": ("美妆护肤", "食品生鲜", "家居日用")[i % 3],
-                "list": f"{129 + i % 500}.90",
-                "live": f"{59 + i % 300}.9",
-                "stock": i % 5000,
-                "points": "三重玻尿酸，敷完透亮不黏腻",
-                "brand": f"品牌{i % 97}",
-            }
-            for i in range(rows)
-        ),
-    )
-    return path
+    return write_big_catalog(tmp_path / f"catalog-{rows}.csv", rows)
 
 
 def header_titles(dialog) -> list[str]:
