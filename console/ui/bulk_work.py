@@ -27,8 +27,8 @@ def bulk_work():
     The cyclic GC runs on whichever thread allocates and holds the GIL for its whole pass:
     reading the catalog set off full passes of 50-70 ms one after another as the heap grew
     (reference counting still frees everything that is not a cycle meanwhile). And with
-    openpyxl reading, the GUI thread waited 0.2-2 s for the GIL at a time at the default 5 ms
-    switch interval; at 1 ms its worst wait was 30-60 ms."""
+    openpyxl reading (before python-calamine), the GUI thread waited 0.2-2 s for the GIL at
+    the default 5 ms switch interval; at 1 ms its worst wait was 30-60 ms."""
     global _bulk_jobs, _gc_was_enabled, _switch_was
     with _lock:
         if _bulk_jobs == 0:

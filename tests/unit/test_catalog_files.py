@@ -167,7 +167,8 @@ def test_xlsx_values_as_excel_stores_them(tmp_path):
     )
     table, products, errors = _parsed(path)
     assert (table.encoding, table.header_line) == ("xlsx", 3)
-    assert table.rows[0] == (4, ["面膜", "6901234567890", "59.9", "39", "100", "1"])
+    # Every row as wide as the sheet's used range: the empty date cell is an empty string.
+    assert table.rows[0] == (4, ["面膜", "6901234567890", "59.9", "39", "100", "1", ""])
     assert errors == []
     first, second = (p.product for p in products)
     assert (first.sku, first.list_price_fen, first.live_price_fen, first.stock) == (
