@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     from console.ui.error_dialog import ErrorDialog
     from console.ui.main_window import MainWindow
     from console.ui.overlay_text import overlay_texts
+    from console.ui.settings_dialog import SettingsDialog
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("LiveDesk")
@@ -137,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     service = ObsService(client)
     recorder = TimelineRecorder(service, writer, parent=service)
     queue = QueueService(writer, parent=service)
-    OverlayService(service, queue, overlay_texts, parent=service)
+    overlay = OverlayService(service, queue, overlay_texts, parent=service)
+    overlay.configure(settings.overlay_enabled, settings.overlay_scene, settings.overlay_sources)
     offers = OffersService(writer, queue, parent=service)
     window = MainWindow(service, settings, queue, offers)
     if args.demo:
@@ -172,6 +174,13 @@ def main(argv: list[str] | None = None) -> int:
         client.set_address(address)
 
     window.connect_action.triggered.connect(show_connect_dialog)
+
+    def show_settings_dialog() -> None:
+        dialog = SettingsDialog(settings, overlay, db_path, log_path, window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    window.settings_action.triggered.connect(show_settings_dialog)
     from console.ui.show_menu import install_show_menu  # Show menu: shows, add products
 
     install_show_menu(window, writer, queue, db_path)

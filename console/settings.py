@@ -8,7 +8,7 @@ import json
 import logging
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import keyring
@@ -42,6 +42,9 @@ class Settings:
     language: str = ""  # "" follows the system locale
     window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     window_state: str = ""
+    overlay_enabled: bool = True  # keep the OBS text sources up to date
+    overlay_scene: str = ""  # where missing sources are created; "" = the program scene
+    overlay_sources: dict = field(default_factory=dict)  # renamed sources: key -> OBS name
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

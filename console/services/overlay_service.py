@@ -27,6 +27,16 @@ TEXT_KINDS = ("text_gdiplus_v2", "text_ft2_source_v2", "text_gdiplus", "text_ft2
 TICK_MS = 100  # the countdown's second boundary is caught within this
 
 
+def source_names(overrides: dict) -> dict[str, str]:
+    """The OBS source for each overlay text: a non-empty name from `overrides` (the user's
+    settings, which may be stale or hand-edited) or the default."""
+    names = {}
+    for key, default in DEFAULT_SOURCES.items():
+        name = overrides.get(key)
+        names[key] = name.strip() if isinstance(name, str) and name.strip() else default
+    return names
+
+
 class OverlayService(QObject):
     failed = Signal(str, str)  # source name, reason
 
@@ -42,8 +52,9 @@ class OverlayService(QObject):
     ):
         super().__init__(parent)
         self.obs, self.queue, self.texts, self.clock = obs, queue, texts, clock
-        self.sources = dict(sources or DEFAULT_SOURCES)
+        self.sources = source_names(sources or {})
         self.scene = scene
+        self.enabled = True
         self.sent: dict[str, str] = {}  # source name -> text OBS has
         self._pending: dict[int, tuple] = {}  # token -> what the request was for
         self._kind: str | None = None
@@ -56,12 +67,19 @@ class OverlayService(QObject):
         queue.changed.connect(self._on_queue_changed)
         queue.flash_sale_changed.connect(self._on_queue_changed)
 
+    def configure(self, enabled: bool, scene: str, sources: dict) -> None:
+        """Apply the settings: on or off, the scene missing sources are created in ("" = the
+        program scene) and the source names. Sources under old names stay in OBS as they are."""
+        self.enabled, self.scene, self.sources = enabled, scene or None, source_names(sources)
+        self.sent.clear()
+        self._on_obs_connection_changed(self.obs.state)
+
     def _send(self, request_type: str, data: dict | None, purpose: tuple) -> None:
         self._pending[self.obs.client.request(request_type, data)] = purpose
 
     def _on_obs_connection_changed(self, state: str, *_rest) -> None:
         self.sent.clear()
-        if state == CONNECTED:
+        if state == CONNECTED and self.enabled:
             self._send("GetInputKindList", {"unversioned": False}, ("kinds",))
 
     def _on_client_replied(self, token: int, _request_type: str, data: dict) -> None:
@@ -118,7 +136,7 @@ class OverlayService(QObject):
     def refresh(self) -> None:
         """Send the texts that changed; called on every queue change and by the tick."""
         texts = self._texts()
-        if self.obs.state != CONNECTED:
+        if self.obs.state != CONNECTED or not self.enabled:
             return
         for key, text in texts.items():
             name = self.sources[key]

@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self.catalog_menu = self.menuBar().addMenu(self.tr("&Catalog"))
         menu = self.menuBar().addMenu(self.tr("&OBS"))
         menu.addAction(self.connect_action)
+        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.menuBar().addMenu(self.tr("&Tools")).addAction(self.settings_action)
         self.connection_bar.settings_requested.connect(self.connect_action.trigger)
         for n in range(1, 10):
             shortcut = QShortcut(QKeySequence(str(n)), self)

@@ -127,7 +127,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="101"/>
+        <location filename="../../console/app.py" line="102"/>
         <source>This show database was written by a newer LiveDesk and is left untouched:
 {0}
 Please update LiveDesk.</source>
@@ -136,7 +136,7 @@ Please update LiveDesk.</source>
 请升级 LiveDesk。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="111"/>
+        <location filename="../../console/app.py" line="112"/>
         <source>The show database is damaged and is left untouched:
 {0}
 
@@ -151,17 +151,17 @@ Restore a backup, or move the file away to start with an empty database.</source
 请从备份恢复，或将该文件移走，以一个空数据库重新开始。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="145"/>
+        <location filename="../../console/app.py" line="147"/>
         <source>Demo show</source>
         <translation>演示场次</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="148"/>
+        <location filename="../../console/app.py" line="150"/>
         <source>Live show {0}</source>
         <translation>直播 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="167"/>
+        <location filename="../../console/app.py" line="169"/>
         <source>No system keyring here: the password is kept until LiveDesk closes.</source>
         <translation>本机没有系统密钥环：密码只保留到 LiveDesk 关闭为止。</translation>
     </message>
@@ -833,6 +833,16 @@ Details are in the log file:
         <source>&amp;OBS</source>
         <translation>&amp;OBS</translation>
     </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="77"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="79"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1421,6 +1431,109 @@ Details are in the log file:
         <location filename="../../console/ui/scenes_panel.py" line="54"/>
         <source>Transition</source>
         <translation>转场</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="46"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="48"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="49"/>
+        <source>On-stream overlay</source>
+        <translation>直播画面字幕</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="68"/>
+        <source>As the system (default)</source>
+        <translation>跟随系统（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="75"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="77"/>
+        <source>Show database</source>
+        <translation>场次数据库</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="78"/>
+        <source>Log files</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="87"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="99"/>
+        <source>The new language shows when LiveDesk is next started.</source>
+        <translation>新语言将在下次启动 LiveDesk 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="106"/>
+        <source>Keep OBS text sources showing the product being explained</source>
+        <translation>让 OBS 文本源始终显示正在讲解的商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="110"/>
+        <source>The program scene at the time</source>
+        <translation>当时的节目场景</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="119"/>
+        <source>Product name source</source>
+        <translation>商品名文本源</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="120"/>
+        <source>Live price source</source>
+        <translation>直播价文本源</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="121"/>
+        <source>Selling point source</source>
+        <translation>卖点文本源</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="122"/>
+        <source>Flash-sale countdown source</source>
+        <translation>秒杀倒计时文本源</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="126"/>
+        <source>Create missing sources in</source>
+        <translation>缺少的文本源建在</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="135"/>
+        <source>LiveDesk creates a text source that OBS does not have. After a rename, the sources under the old names stay in OBS unchanged; delete them there if they are no longer wanted.</source>
+        <translation>OBS 中没有的文本源由 LiveDesk 自动创建。改名后，旧名称的文本源仍留在 OBS 中且不再更新；不需要的话请在 OBS 里删除。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="150"/>
+        <source>Every overlay source needs a name.</source>
+        <translation>每个字幕文本源都需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="152"/>
+        <source>Two overlay texts cannot share one source: give each its own name.</source>
+        <translation>两项字幕不能共用一个文本源：请分别命名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="168"/>
+        <source>The settings could not be saved: {0}</source>
+        <translation>设置未能保存：{0}</translation>
     </message>
 </context>
 <context>

@@ -5,21 +5,20 @@ import time
 
 import pytest
 
-from console.services.overlay_service import DEFAULT_SOURCES, OverlayService
-from console.services.queue_service import QueueService
-from console.store.writer import DbWriter
-from console.ui.overlay_text import overlay_texts
+from console.services.overlay_service import DEFAULT_SOURCES
 from tests.helpers.console import Console
+from tests.helpers.overlay_rig import open_overlay
 from tests.helpers.raw_obs import RawObs, RawObsError
 from tests.helpers.real_obs import SCENES
-from tests.helpers.show_db import make_show
 
 
 @pytest.fixture
 def live(qtbot, real_obs, tmp_path):
-    path = tmp_path / "shows.db"
-    show_id = make_show(
-        path,
+    console = Console(qtbot, real_obs.host, real_obs.port, real_obs.password)
+    writer, queue, overlay = open_overlay(
+        qtbot,
+        console.service,
+        tmp_path / "shows.db",
         [
             {
                 "sku": "A1",
@@ -30,15 +29,8 @@ def live(qtbot, real_obs, tmp_path):
             },
             {"sku": "B2", "name": "冻干草莓脆", "live_price_fen": 1990, "stock": 300},
         ],
-        platform="douyin",
-        title="overlay",
+        scene=SCENES[0],
     )
-    writer = DbWriter(path)
-    console = Console(qtbot, real_obs.host, real_obs.port, real_obs.password)
-    queue = QueueService(writer)
-    overlay = OverlayService(console.service, queue, overlay_texts, scene=SCENES[0])
-    with qtbot.waitSignal(queue.changed, timeout=3000):
-        queue.open_show(show_id)
     overlay._on_obs_connection_changed("connected")  # as after a (re)connect
     names = set(DEFAULT_SOURCES.values())
     with RawObs(real_obs.url, real_obs.password, subscriptions=0) as raw:
@@ -91,3 +83,16 @@ def test_flash_sale_countdown_ticks_in_obs(qtbot, live, raw_obs):
     first = text_of(raw_obs, src)
     qtbot.waitUntil(lambda: text_of(raw_obs, src) != first, timeout=5000)
     assert text_of(raw_obs, src) < first  # 00:10 -> 00:09
+
+
+def test_renamed_source_is_created_in_the_chosen_scene(qtbot, live, raw_obs):
+    queue, overlay = live
+    overlay.configure(True, SCENES[1], {"name": "直播间 商品名"})  # as Settings ▸ OK does
+
+    def items():
+        reply = raw_obs.request("GetSceneItemList", {"sceneName": SCENES[1]})
+        return {i["sourceName"] for i in reply["sceneItems"]}
+
+    qtbot.waitUntil(lambda: "直播间 商品名" in items(), timeout=5000)
+    queue.start_explain(queue.queue.items[1].id)
+    qtbot.waitUntil(lambda: text_of(raw_obs, "直播间 商品名") == "冻干草莓脆", timeout=5000)

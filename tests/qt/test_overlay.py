@@ -3,19 +3,17 @@
 
 import pytest
 
-from console.services.overlay_service import DEFAULT_SOURCES, OverlayService
-from console.services.queue_service import QueueService
-from console.store.writer import DbWriter
-from console.ui.overlay_text import overlay_texts
+from console.services.overlay_service import DEFAULT_SOURCES
+from tests.helpers.overlay_rig import open_overlay
 from tests.helpers.raw_obs import RawObs, RawObsError
-from tests.helpers.show_db import make_show
 
 
 @pytest.fixture
 def live(qtbot, console, tmp_path):
-    path = tmp_path / "shows.db"
-    show_id = make_show(
-        path,
+    writer, queue, overlay = open_overlay(
+        qtbot,
+        console.service,
+        tmp_path / "shows.db",
         [
             {
                 "sku": "A",
@@ -26,14 +24,7 @@ def live(qtbot, console, tmp_path):
             },
             {"sku": "B", "name": "草莓脆", "live_price_fen": 1990, "stock": 50},
         ],
-        platform="douyin",
-        title="t",
     )
-    writer = DbWriter(path)
-    queue = QueueService(writer)
-    overlay = OverlayService(console.service, queue, overlay_texts)
-    with qtbot.waitSignal(queue.changed, timeout=3000):
-        queue.open_show(show_id)
     overlay._on_obs_connection_changed("connected")  # as after a (re)connect
     raw = RawObs(console.fake.url, "pw", subscriptions=0)
     names = set(DEFAULT_SOURCES.values())

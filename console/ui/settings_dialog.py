@@ -1,0 +1,174 @@
+"""Settings (Tools ▸ Settings…, Ctrl+,): the UI language, where the show database and the logs
+are, and the on-stream overlay's OBS text sources. OK applies and saves; nothing is half-saved:
+the settings file is written atomically (Settings.save)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.services.obs_service import ObsService
+from console.services.overlay_service import OverlayService, source_names
+from console.settings import Settings
+from console.ui.style import set_look
+
+
+class SettingsDialog(QDialog):
+    applied = Signal()  # the settings object holds the new values and has been saved
+
+    def __init__(
+        self,
+        settings: Settings,
+        overlay: OverlayService,
+        db_path: Path,
+        log_path: Path,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.settings, self.overlay = settings, overlay
+        self.setWindowTitle(self.tr("Settings"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general_page(db_path, log_path), self.tr("General"))
+        self.tabs.addTab(self._overlay_page(overlay.obs), self.tr("On-stream overlay"))
+        self.error = QLabel()
+        self.error.setObjectName("dialogStatus")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    # General
+
+    def _general_page(self, db_path: Path, log_path: Path) -> QWidget:
+        self.language = QComboBox()
+        self.language.addItem(self.tr("As the system (default)"), "")
+        self.language.addItem("English", "en")  # each language in its own words
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.setCurrentIndex(max(0, self.language.findData(self.settings.language)))
+        self.language_note = QLabel()
+        self.language.currentIndexChanged.connect(self._on_language_changed)
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.language_note)
+        form.addRow(self.tr("Show database"), self._path_row(db_path.parent, db_path))
+        form.addRow(self.tr("Log files"), self._path_row(log_path.parent, log_path))
+        page = QWidget()
+        page.setLayout(form)
+        return page
+
+    def _path_row(self, folder: Path, shown: Path) -> QWidget:
+        path = QLineEdit(str(shown))
+        path.setReadOnly(True)  # selectable and copyable, for support calls
+        path.setMinimumWidth(420)
+        button = QPushButton(self.tr("Open folder"))
+        button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(path, 1)
+        layout.addWidget(button)
+        return row
+
+    def _on_language_changed(self) -> None:
+        changed = self.language.currentData() != self.settings.language
+        self.language_note.setText(
+            self.tr("The new language shows when LiveDesk is next started.") if changed else ""
+        )
+
+    # Overlay
+
+    def _overlay_page(self, obs: ObsService) -> QWidget:
+        self.overlay_enabled = QCheckBox(
+            self.tr("Keep OBS text sources showing the product being explained")
+        )
+        self.overlay_enabled.setChecked(self.settings.overlay_enabled)
+        self.scene = QComboBox()
+        self.scene.addItem(self.tr("The program scene at the time"), "")
+        scenes = list(obs.snapshot.scenes)
+        if self.settings.overlay_scene and self.settings.overlay_scene not in scenes:
+            scenes.append(self.settings.overlay_scene)  # OBS is offline or the scene is gone
+        for scene in scenes:
+            self.scene.addItem(scene, scene)
+        self.scene.setCurrentIndex(max(0, self.scene.findData(self.settings.overlay_scene)))
+        names = source_names(self.settings.overlay_sources)
+        labels = {
+            "name": self.tr("Product name source"),
+            "price": self.tr("Live price source"),
+            "selling_point": self.tr("Selling point source"),
+            "countdown": self.tr("Flash-sale countdown source"),
+        }
+        form = QFormLayout()
+        form.addRow(self.overlay_enabled)
+        form.addRow(self.tr("Create missing sources in"), self.scene)
+        self.source_edits: dict[str, QLineEdit] = {}
+        for key, label in labels.items():
+            edit = QLineEdit(names[key])
+            edit.textChanged.connect(self._check)
+            self.source_edits[key] = edit
+            form.addRow(label, edit)
+        note = QLabel(
+            self.tr(
+                "LiveDesk creates a text source that OBS does not have. After a rename, the "
+                "sources under the old names stay in OBS unchanged; delete them there if they "
+                "are no longer wanted."
+            )
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        page = QWidget()
+        page.setLayout(form)
+        return page
+
+    def _check(self) -> None:
+        names = [e.text().strip() for e in self.source_edits.values()]
+        problem = ""
+        if not all(names):
+            problem = self.tr("Every overlay source needs a name.")
+        elif len(set(names)) < len(names):
+            problem = self.tr("Two overlay texts cannot share one source: give each its own name.")
+        self.error.setText(problem)
+        set_look(self.error, "state", "failed" if problem else "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def accept(self) -> None:
+        new = dataclasses.replace(
+            self.settings,
+            language=self.language.currentData(),
+            overlay_enabled=self.overlay_enabled.isChecked(),
+            overlay_scene=self.scene.currentData(),
+            overlay_sources={k: e.text().strip() for k, e in self.source_edits.items()},
+        )
+        try:
+            new.save()
+        except OSError as e:  # the old file and the running values stay as they were
+            self.error.setText(self.tr("The settings could not be saved: {0}").format(e))
+            set_look(self.error, "state", "failed")
+            return
+        self.settings.__dict__.update(new.__dict__)  # the app's one Settings object
+        self.overlay.configure(new.overlay_enabled, new.overlay_scene, new.overlay_sources)
+        self.applied.emit()
+        super().accept()
