@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 COUNTDOWN_RANGE_S = (10, 300)  # what the platforms allow (shared notes/domain.md)
 SALE_RANGE_S = (60, 1200)  # 1-20 minutes
@@ -56,6 +56,8 @@ def clock_text(seconds: int) -> str:
 COUPON, LUCKY_BAG = "coupon", "lucky_bag"
 SCHEDULED, RUNNING = "scheduled", "running"
 SCHEDULED_DURATION_S = (10, 12 * 3600)
+START_GRACE_S = 60  # a time of day this recently past still means "now", not tomorrow
+DEFAULT_LEAD_S = 600  # the start offered by default: ten minutes ahead
 
 
 @dataclass(frozen=True)
@@ -83,3 +85,28 @@ class ScheduledOffer:
             return SCHEDULED, math.ceil(until)
         left = until + self.duration_s
         return (RUNNING, math.ceil(left)) if left > 0 else (ENDED, 0)
+
+
+def default_start(now: datetime) -> datetime:
+    return now + timedelta(seconds=DEFAULT_LEAD_S)
+
+
+def next_start(now: datetime, hour: int, minute: int) -> datetime:
+    """The instant a clock time picked at `now` means: today, unless it passed more than the
+    grace ago, then tomorrow (shows run past midnight: 00:05 picked at 23:55 is tomorrow).
+    In `now`'s UTC offset."""
+    start = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if (now - start).total_seconds() > START_GRACE_S:
+        start += timedelta(days=1)
+    return start
+
+
+def check_start(start: datetime, now: datetime) -> None:
+    """Refuse a start that has already passed (beyond the grace): it would show as ended."""
+    if (now - start).total_seconds() > START_GRACE_S:
+        raise OfferError("start_in_past")
+
+
+def days_from(now: datetime, start: datetime) -> int:
+    """Calendar days from `now`'s date to `start`'s, on `now`'s clock: 0 today, 1 tomorrow."""
+    return (start.astimezone(now.tzinfo).date() - now.date()).days

@@ -3,26 +3,38 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from console.core.offers import OfferError, ScheduledOffer
+from console.core.offers import OfferError, ScheduledOffer, check_start
 from console.services.queue_service import QueueService
 from console.store.offers_repo import cancel_offer, list_scheduled, schedule_offer
 
 log = logging.getLogger(__name__)
 
 
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
 class OffersService(QObject):
     changed = Signal(list)  # [ScheduledOffer], by start time
+    scheduled = Signal(object)  # the ScheduledOffer as saved, before the reload
     failed = Signal(str, str)  # action, reason code
     _loaded = Signal(object, int, str)  # future, show id, action
 
-    def __init__(self, writer, queue: QueueService, parent: QObject | None = None):
+    def __init__(
+        self,
+        writer,
+        queue: QueueService,
+        clock: Callable[[], datetime] = local_now,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
-        self.writer, self.queue = writer, queue
+        self.writer, self.queue, self.clock = writer, queue, clock
         self.offers: list[ScheduledOffer] = []
         self._show_id: int | None = None
         self._loaded.connect(self._on_loaded)
@@ -35,6 +47,7 @@ class OffersService(QObject):
             return
         try:
             offer = ScheduledOffer(kind, start, duration_s, quantity)
+            check_start(start, self.clock())
         except OfferError as e:
             self.failed.emit("schedule", e.code)
             return
@@ -67,4 +80,6 @@ class OffersService(QObject):
                 self.offers = future.result()
                 self.changed.emit(self.offers)
         else:
+            if action == "schedule":
+                self.scheduled.emit(future.result())
             self._reload(show_id)

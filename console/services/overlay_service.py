@@ -55,6 +55,7 @@ class OverlayService(QObject):
         self.sources = source_names(sources or {})
         self.scene = scene
         self.enabled = True
+        self._ready = False  # OBS's text sources are known (created where missing)
         self.sent: dict[str, str] = {}  # source name -> text OBS has
         self._pending: dict[int, tuple] = {}  # token -> what the request was for
         self._kind: str | None = None
@@ -79,6 +80,7 @@ class OverlayService(QObject):
 
     def _on_obs_connection_changed(self, state: str, *_rest) -> None:
         self.sent.clear()
+        self._ready = False
         if state == CONNECTED and self.enabled:
             self._send("GetInputKindList", {"unversioned": False}, ("kinds",))
 
@@ -106,6 +108,7 @@ class OverlayService(QObject):
                         },
                         ("create", name),
                     )
+            self._ready = True
             self.refresh()
 
     def _on_client_request_failed(self, token: int, _type: str, code: str, comment: str) -> None:
@@ -136,7 +139,7 @@ class OverlayService(QObject):
     def refresh(self) -> None:
         """Send the texts that changed; called on every queue change and by the tick."""
         texts = self._texts()
-        if self.obs.state != CONNECTED or not self.enabled:
+        if self.obs.state != CONNECTED or not self.enabled or not self._ready:
             return
         for key, text in texts.items():
             name = self.sources[key]

@@ -4,6 +4,7 @@ one transaction together with its timeline event, and can be undone."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -12,9 +13,15 @@ from concurrent.futures import Future
 from PySide6.QtCore import QObject, Signal
 
 from console.core import queue as rules
-from console.core.offers import FlashSale, OfferError
+from console.core.offers import ENDED, FlashSale, OfferError
 from console.core.queue import Queue, QueueError
-from console.store.queue_repo import load_queue, save_action, save_flash_sale
+from console.store.queue_repo import (
+    append_to_queue,
+    end_flash_sale,
+    load_queue,
+    save_action,
+    save_flash_sale,
+)
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +30,7 @@ UNDO_DEPTH = 100
 
 class QueueService(QObject):
     changed = Signal(object)  # Queue
+    products_added = Signal(int, int)  # show id, how many joined its queue
     flash_sale_changed = Signal(object)  # FlashSale | None
     failed = Signal(str, str)  # action, reason code
     saved = Signal(str, float)  # action, milliseconds from the press to the durable commit
@@ -52,6 +60,19 @@ class QueueService(QObject):
         future = self.writer.submit(load)
         future.add_done_callback(lambda f: self._written.emit(f, None, "open_show", 0.0))
         return future
+
+    def add_products(self, product_ids: list[int]) -> None:
+        """Append catalog products to the open show's queue; `products_added` follows. What
+        the host did meanwhile stays (and stays undoable): the new items are merged in, not
+        the whole queue reloaded."""
+        if self.show_id is None:
+            self.failed.emit("add_products", "no_show")
+            return
+        show_id = self.show_id
+        future = self.writer.submit(append_to_queue, show_id, list(product_ids))
+        future.add_done_callback(
+            lambda f: self._written.emit(f, (show_id, None), "add_products", 0.0)
+        )
 
     # -- actions (keyboard: Enter, N, S, K, T, Ctrl+Z) -------------------------------------
     def start_explain(self, item_id: int) -> None:
@@ -101,6 +122,9 @@ class QueueService(QObject):
         if self.show_id is None or item is None:
             self.failed.emit("flash_sale", "nothing_explaining")
             return
+        if self.sale_running:  # one stray F must not restart the countdown on stream
+            self.failed.emit("flash_sale", "sale_running")
+            return
         try:
             sale = FlashSale(item.id, self.clock(), countdown_s, duration_s, quantity)
         except OfferError as e:
@@ -109,6 +133,23 @@ class QueueService(QObject):
         self.flash_sale = sale
         self.flash_sale_changed.emit(sale)
         future = self.writer.submit(save_flash_sale, self.show_id, sale)
+        t0 = time.perf_counter()
+        future.add_done_callback(lambda f: self._written.emit(f, (None, None), "flash_sale", t0))
+
+    @property
+    def sale_running(self) -> bool:
+        sale = self.flash_sale
+        return sale is not None and sale.phase(self.clock())[0] != ENDED
+
+    def end_flash_sale(self) -> None:
+        """End the running flash sale now (sold out early, or started by mistake)."""
+        sale = self.flash_sale
+        if self.show_id is None or not self.sale_running:
+            self.failed.emit("flash_sale_end", "no_sale_running")
+            return
+        self.flash_sale = None
+        self.flash_sale_changed.emit(None)
+        future = self.writer.submit(end_flash_sale, self.show_id, sale)
         t0 = time.perf_counter()
         future.add_done_callback(lambda f: self._written.emit(f, (None, None), "flash_sale", t0))
 
@@ -146,8 +187,27 @@ class QueueService(QObject):
         future = self.writer.submit(save_action, self.show_id, before, after, kind, data)
         future.add_done_callback(lambda f: self._written.emit(f, (before, after), action, t0))
 
+    def _on_products_added(self, future: Future, show_id: int) -> None:
+        if future.exception() is not None:
+            log.error("Adding products to show %s failed: %r", show_id, future.exception())
+            self.failed.emit("add_products", "db_error")
+            return
+        if show_id != self.show_id:  # another show was opened meanwhile: it has its queue
+            return
+        known = {i.id for i in self.queue.items}
+        new = tuple(i for i in future.result().items if i.id not in known)
+        # Stored at the end, after every item: the end of this queue and of each undo state
+        # (an undo must not take the new products out of the list again).
+        self.queue = dataclasses.replace(self.queue, items=self.queue.items + new)
+        self._undo = [dataclasses.replace(q, items=q.items + new) for q in self._undo]
+        self.changed.emit(self.queue)
+        self.products_added.emit(show_id, len(new))
+
     def _on_written(self, future: Future, change: tuple, action: str, t0: float) -> None:
         error = future.exception()
+        if action == "add_products":
+            self._on_products_added(future, change[0])
+            return
         if action == "open_show":
             if error is None:
                 (self.show_id, self.queue), self._undo = future.result(), []

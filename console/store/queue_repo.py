@@ -16,7 +16,7 @@ from console.core.queue import (
     Queue,
     QueueItem,
 )
-from console.store.timeline import stamp
+from console.store.timeline import event_row, stamp
 
 _ITEMS = """
 SELECT si.id, si.product_id, p.sku, p.name, p.link_no, si.live_price_fen, si.stock,
@@ -71,6 +71,22 @@ def add_products(db: sqlite_utils.Database, show_id: int, product_ids: list[int]
             }
         )
     db["show_items"].insert_all(rows)
+
+
+def append_to_queue(db: sqlite_utils.Database, show_id: int, product_ids: list[int]) -> Queue:
+    """add_products with its timeline event, in the caller's transaction; the queue after."""
+    add_products(db, show_id, product_ids)
+    mono_ns, wall = stamp()
+    db["events"].insert(
+        {
+            "mono_ns": mono_ns,
+            "wall": wall,
+            "kind": "queue_products_added",
+            "show_id": show_id,
+            "data": json.dumps({"products": product_ids}),
+        }
+    )
+    return load_queue(db, show_id)
 
 
 def save_queue(db: sqlite_utils.Database, before: Queue, after: Queue, wall_now: str) -> None:
@@ -163,6 +179,16 @@ def save_flash_sale(db: sqlite_utils.Database, show_id: int, sale: FlashSale) ->
             ),
         }
     )
+
+
+def end_flash_sale(db: sqlite_utils.Database, show_id: int, sale: FlashSale) -> None:
+    """The host ended the sale before its time (sold out, or started by mistake)."""
+    db.execute(
+        "UPDATE offers SET state = 'ended' WHERE show_id = ? AND kind = 'flash_sale' "
+        "AND start_mono_ns = ?",
+        [show_id, sale.start_ns],
+    )
+    db["events"].insert(event_row("flash_sale_ended", show_id=show_id, item=sale.item_id))
 
 
 _RESULTS = """

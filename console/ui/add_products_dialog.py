@@ -27,7 +27,6 @@ from console.core.queue import Queue
 from console.services.queue_service import QueueService
 from console.services.writer_calls import WriterCalls
 from console.store.products import list_products
-from console.store.queue_repo import add_products
 from console.store.writer import DbWriter
 from console.ui.queue_panel import money
 from console.ui.style import set_look
@@ -156,7 +155,10 @@ class AddProductsDialog(QDialog):
         layout.addWidget(self.count)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self._adding, self._skipped = False, 0
         queue_service.changed.connect(self._on_queue_changed)
+        queue_service.products_added.connect(self._on_products_added)
+        queue_service.failed.connect(self._on_queue_failed)
         self._on_queue_changed(queue_service.queue)
         self.calls.submit(list_products, then=self._listed)
 
@@ -217,27 +219,31 @@ class AddProductsDialog(QDialog):
         box.open()
 
     def _add(self, show_id: int, ids: list[int], skipped: int) -> None:
-        self.add_button.setEnabled(False)
-        self.calls.submit(
-            add_products, show_id, ids, then=lambda f: self._added(f, show_id, len(ids), skipped)
-        )
-
-    def _added(self, future: Future, show_id: int, added: int, skipped: int) -> None:
-        self.add_button.setEnabled(True)
-        if future.exception() is not None:
-            log.error("Adding products to show %s failed: %r", show_id, future.exception())
-            self._say(self.tr("Could not add to the queue (see the log)."), failed=True)
+        if show_id != self.queue_service.show_id:  # another show was opened meanwhile
             return
-        if self.queue_service.show_id == show_id:  # not if another show was opened meanwhile
-            self.queue_service.open_show(show_id)
-        if skipped:
+        self.add_button.setEnabled(False)
+        self._adding, self._skipped = True, skipped
+        self.queue_service.add_products(ids)
+
+    def _on_products_added(self, _show_id: int, added: int) -> None:
+        if not self._adding:  # not this dialog's request
+            return
+        self._adding = False
+        self.add_button.setEnabled(True)
+        if self._skipped:
             text = self.tr(
                 "Products added to the queue: {0}. Skipped, already in the queue: {1}."
-            ).format(added, skipped)
+            ).format(added, self._skipped)
         else:
             text = self.tr("Products added to the queue: {0}.").format(added)
         self._say(text)
         self.table.clearSelection()
+
+    def _on_queue_failed(self, action: str, _code: str) -> None:
+        if action == "add_products" and self._adding:
+            self._adding = False
+            self.add_button.setEnabled(True)
+            self._say(self.tr("Could not add to the queue (see the log)."), failed=True)
 
     # -- views --------------------------------------------------------------------------------
     def _listed(self, future: Future) -> None:

@@ -69,6 +69,8 @@ class _Mailbox(QObject):
                 self._jobs.pop(job_id, None)
                 continue
             callback = {"done": job.on_done, "failed": job.on_failed}.get(kind, job.on_progress)
+            if callback is None:  # a job that does not listen to its progress
+                continue
             try:
                 callback(*value) if kind == "progress" else callback(value)
             except Exception:  # a bug in one callback must not lose the other jobs' news

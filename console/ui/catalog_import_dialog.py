@@ -38,6 +38,7 @@ from console.ui.style import set_look
 
 log = logging.getLogger(__name__)
 IDLE, READING, PREVIEW, IMPORTING, DONE = "idle", "reading", "preview", "importing", "done"
+COMMITTED = "committed"  # written; the duplicates' report is still being worded
 COLUMN_MAX_PX = 260
 REDRAW_MS = 100
 
@@ -54,7 +55,7 @@ class CatalogImportDialog(QDialog):
         self._generation = 0
         self._cancel = threading.Event()
         self._checked: CheckedFile | None = None
-        self._existing: int | None = None
+        self._existing: int | str | None = None  # "?" when the lookup failed
         self._latest = (0, 0)  # the last progress report, drawn by the redraw timer
         # Progress is redrawn at 10 Hz, not per report: with a worker busy in Python, every
         # repaint costs the GUI thread GIL hand-overs.
@@ -164,7 +165,7 @@ class CatalogImportDialog(QDialog):
 
     def open_file(self, path: str | Path) -> None:
         """Read and check the file off the GUI thread; preview_ready follows."""
-        if self._state in (READING, IMPORTING):
+        if self._state in (READING, IMPORTING, COMMITTED):
             return
         path = Path(path)
         self._generation += 1
@@ -250,6 +251,7 @@ class CatalogImportDialog(QDialog):
             return
         if isinstance(skus, BaseException):
             log.error("Looking up the catalog's SKUs failed: %r", skus)
+            self._existing = "?"  # unknown; the import itself still reports each duplicate
         else:
             self._existing = len(skus)
         self._show_counts()
@@ -308,9 +310,12 @@ class CatalogImportDialog(QDialog):
             self.import_finished.emit(result)
             return
         self._drop_rows()  # imported: they need not stay in memory
+        self._set_state(COMMITTED)  # too late to cancel
         duplicates = result.duplicates
         job = new_job(
-            self, functools.partial(self._on_outcomes_worded, result), self._on_import_failed
+            self,
+            functools.partial(self._on_outcomes_worded, result),
+            functools.partial(self._on_outcomes_failed, result),
         )
         job.run(lambda _report: [msg.duplicate_outcome(d) for d in duplicates], "catalog-words")
 
@@ -319,6 +324,10 @@ class CatalogImportDialog(QDialog):
         self._set_state(DONE)
         self._say(msg.import_summary(result))
         self.import_finished.emit(result)
+
+    def _on_outcomes_failed(self, result: ImportResult, error: BaseException) -> None:
+        log.error("Wording the duplicate SKUs' outcomes failed: %r", error)  # imported all the same
+        self._on_outcomes_worded(result, [])
 
     def _on_import_failed(self, error: BaseException) -> None:
         log.error("Catalog import failed: %r", error)
@@ -376,7 +385,7 @@ class CatalogImportDialog(QDialog):
             self._redraw.stop()
         checked = self._checked if state != IDLE else None
         errors = bool(checked and checked.problems)
-        self.choose_button.setEnabled(not busy)
+        self.choose_button.setEnabled(not busy and state != COMMITTED)
         self.progress_row.setVisible(busy)
         self.cancel_button.setEnabled(busy)
         self.close_button.setEnabled(state != IMPORTING)

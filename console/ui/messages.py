@@ -125,6 +125,10 @@ def queue_failure(action: str, code: str) -> str:
         "duration_out_of_range": translate("Messages", "The sale must last 1 to 20 minutes."),
         "bad_quantity": translate("Messages", "The quantity must be at least 1."),
         "nothing_to_undo": translate("Messages", "Nothing to undo."),
+        "sale_running": translate(
+            "Messages", "A flash sale is running. End it first (Shift+F) to start another."
+        ),
+        "no_sale_running": translate("Messages", "No flash sale is running."),
         "no_show": translate("Messages", "No show is open."),
         "db_error": translate(
             "Messages", "Could not save to the show database (see the log). The change was undone."
@@ -141,6 +145,7 @@ def offer_failure(code: str) -> str:
         ),
         "bad_quantity": translate("Messages", "The quantity must be at least 1."),
         "no_show": translate("Messages", "No show is open."),
+        "start_in_past": translate("Messages", "The start time has already passed."),
         "db_error": translate("Messages", "Could not save to the show database (see the log)."),
     }
     return texts.get(code, translate("Messages", "Not done ({0}).").format(code))

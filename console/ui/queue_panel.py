@@ -41,9 +41,31 @@ class _QueueModel(QAbstractTableModel):
         self.items: tuple[QueueItem, ...] = ()
 
     def set_queue(self, queue: Queue) -> None:
-        self.beginResetModel()
-        self.items = queue.items
-        self.endResetModel()
+        """Tell the view only what changed: a reset would close a price or stock editor the
+        assistant is typing in whenever the host presses a key."""
+        old, new = [i.id for i in self.items], [i.id for i in queue.items]
+        if new[: len(old)] == old:  # the same rows, perhaps more at the end
+            was = self.items
+            changed = [n for n, item in enumerate(queue.items[: len(was)]) if item != was[n]]
+            if len(new) > len(old):
+                self.beginInsertRows(ROOT, len(old), len(new) - 1)
+                self.items = queue.items
+                self.endInsertRows()
+            self.items = queue.items
+            for n in changed:
+                self.dataChanged.emit(self.index(n, 0), self.index(n, self.columnCount() - 1))
+        elif sorted(new) == sorted(old):  # reordered: editors and selection move with rows
+            self.layoutAboutToBeChanged.emit()
+            row_of = {item_id: n for n, item_id in enumerate(new)}
+            persistent = self.persistentIndexList()
+            moved = [self.index(row_of[old[p.row()]], p.column()) for p in persistent]
+            self.items = queue.items
+            self.changePersistentIndexList(persistent, moved)
+            self.layoutChanged.emit()
+        else:
+            self.beginResetModel()
+            self.items = queue.items
+            self.endResetModel()
 
     def rowCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(self.items)
@@ -131,7 +153,9 @@ class _QueueModel(QAbstractTableModel):
             return False
         item_id = int(bytes(data.data(MIME)).decode())
         target = row if row >= 0 else parent.row() if parent.isValid() else len(self.items)
-        source = next(n for n, i in enumerate(self.items) if i.id == item_id)
+        source = next((n for n, i in enumerate(self.items) if i.id == item_id), None)
+        if source is None:  # the queue changed under the drag
+            return False
         self.service.move(item_id, target - 1 if target > source else target)
         return False  # the queue re-renders from the service; Qt must not remove the row
 
@@ -204,6 +228,9 @@ class QueuePanel(QWidget):
         self.flash = QPushButton(self.tr("Flash sale (F)"))
         self.flash.setObjectName("flashSaleButton")
         self.flash.clicked.connect(self._start_flash_sale)
+        self.end_sale = QPushButton(self.tr("End sale (Shift+F)"))
+        self.end_sale.setEnabled(False)
+        self.end_sale.clicked.connect(self.service.end_flash_sale)
         self.sale_state = QLabel()
         self.sale_state.setObjectName("flashSaleState")
         self._sale_tick = QTimer(self, interval=200)
@@ -212,8 +239,12 @@ class QueuePanel(QWidget):
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F), self.table)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self._start_flash_sale)
+        end = QShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F), self.table)
+        end.setContext(Qt.ShortcutContext.WidgetShortcut)
+        end.activated.connect(self.service.end_flash_sale)
         bar = QHBoxLayout()
-        for w in (self.flash, self.countdown, self.duration, self.quantity, self.sale_state):
+        widgets = (self.flash, self.end_sale, self.countdown, self.duration, self.quantity)
+        for w in (*widgets, self.sale_state):
             bar.addWidget(w)
         bar.addStretch(1)
         return bar
@@ -233,6 +264,9 @@ class QueuePanel(QWidget):
         else:
             text = ""
         self.sale_state.setText(text)
+        running = bool(text)
+        self.flash.setEnabled(not running)  # a second press must not restart the countdown
+        self.end_sale.setEnabled(running)
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -256,6 +290,8 @@ class QueuePanel(QWidget):
             keep = current  # the selection follows 讲解, so the arrows work from there
         self._explaining = current
         self.model.set_queue(queue)
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            return  # moving the current row would commit a half-typed price
         ids = [i.id for i in queue.items]
         if keep in ids:
             self.table.selectRow(ids.index(keep))

@@ -25,6 +25,7 @@ from console.ui.style import set_look
 
 NEW, DUPLICATE, RENAME = "new", "duplicate", "rename"
 DEFAULT_LENGTH = timedelta(hours=2)
+WEEK = timedelta(weeks=1)
 
 
 def iso_local(edit: QDateTimeEdit) -> str:
@@ -39,7 +40,13 @@ class ShowFormDialog(QDialog):
 
     submitted = Signal(dict)  # create_show / duplicate_show keyword arguments
 
-    def __init__(self, mode: str, show: Show | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        mode: str,
+        show: Show | None = None,
+        parent: QWidget | None = None,
+        now: datetime | None = None,  # for tests; the proposed times count from it
+    ):
         super().__init__(parent)
         self.mode = mode
         name = show.title if show else ""
@@ -57,7 +64,7 @@ class ShowFormDialog(QDialog):
             self.platform.addItem(platform_name(code), code)
         self.platform.setCurrentIndex(PLATFORMS.index(show.platform if show else "douyin"))
         self.start, self.end = QDateTimeEdit(), QDateTimeEdit()
-        self.schedule = self._schedule_box(show)
+        self.schedule = self._schedule_box(show, now or datetime.now())
         self.rehearsal = QCheckBox(self.tr("Rehearsal (彩排): its figures stay out of the results"))
         self.error = QLabel()
         self.error.setObjectName("dialogStatus")
@@ -121,10 +128,10 @@ class ShowFormDialog(QDialog):
             return ""
         return show.title if self.mode == RENAME else self.tr("{0} (copy)").format(show.title)
 
-    def _schedule_box(self, show: Show | None) -> QGroupBox:
+    def _schedule_box(self, show: Show | None, now: datetime) -> QGroupBox:
         box = QGroupBox(self.tr("Planned time"))
         box.setCheckable(True)
-        start, length = _suggested_times(show)
+        start, length = _suggested_times(show, now)
         for edit, value in ((self.start, start), (self.end, start + length)):
             edit.setDisplayFormat(TIME_FORMAT)
             edit.setCalendarPopup(True)
@@ -146,18 +153,25 @@ class ShowFormDialog(QDialog):
         self._length = timedelta(seconds=self.start.dateTime().secsTo(end))
 
 
-def _suggested_times(show: Show | None) -> tuple[datetime, timedelta]:
-    """The next full hour, for two hours; for a copy, the source's time of day (the next time it
-    comes round) and length: a weekly show is duplicated for next week."""
-    now = datetime.now().replace(second=0, microsecond=0)
+def _suggested_times(show: Show | None, now: datetime) -> tuple[datetime, timedelta]:
+    """The next full hour, for two hours. For a copy of a planned show: the same weekday, time of
+    day and length one week after it, moved on by whole weeks until that is after `now` (a
+    weekly show is duplicated for its next week, an old one for the coming week)."""
+    now = _local(now).replace(second=0, microsecond=0)
     start = now.replace(minute=0) + timedelta(hours=1)
     length = DEFAULT_LENGTH
     if show and show.planned_start:
-        source = datetime.fromisoformat(show.planned_start).astimezone().replace(tzinfo=None)
-        start = datetime.combine(now.date(), source.time())
-        if start <= now:
-            start += timedelta(days=1)
+        # Local wall-clock time: 20:00 stays 20:00 across a daylight-saving change.
+        source = _local(datetime.fromisoformat(show.planned_start))
+        start = source + WEEK
+        if start <= now:  # the fewest whole weeks more that put it after now
+            start += WEEK * ((now - start) // WEEK + 1)
         if show.planned_end:
-            end = datetime.fromisoformat(show.planned_end).astimezone().replace(tzinfo=None)
+            end = _local(datetime.fromisoformat(show.planned_end))
             length = end - source if end > source else DEFAULT_LENGTH
     return start, length
+
+
+def _local(moment: datetime) -> datetime:
+    """This computer's wall-clock time, without an offset (what the date-time edits show)."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment

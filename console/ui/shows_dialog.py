@@ -8,7 +8,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -41,6 +42,9 @@ FADED_FG = QColor("#6e7681")
 
 
 class ShowsDialog(QDialog):
+    """Keys: Enter opens the selected show (or only closes the dialog if it is open already),
+    F2 renames, Delete archives, Ctrl+N makes a new show."""
+
     show_saved = Signal(object)  # Show: created, renamed, duplicated, archived or unarchived
 
     def __init__(
@@ -54,22 +58,29 @@ class ShowsDialog(QDialog):
         self.queue_service = queue_service
         self.calls = WriterCalls(writer, self)
         self.shows: list[Show] = []
-        self.form: ShowFormDialog | None = None
+        self._form: ShowFormDialog | None = None
+        self._confirm: QMessageBox | None = None
         self._pending = 0
         self._select_id = queue_service.show_id
         self.setWindowTitle(self.tr("Shows"))
         self.resize(960, 520)
         self.table = self._table()
-        self.show_archived = QCheckBox(self.tr("Show archived shows"))
+        self.show_archived = QCheckBox(self.tr("S&how archived shows"))
         self.show_archived.toggled.connect(self.reload)
-        self.new_button = self._button(self.tr("New…"), self._on_new_clicked)
-        self.rename_button = self._button(self.tr("Rename…"), self._on_rename_clicked)
-        self.duplicate_button = self._button(self.tr("Duplicate…"), self._on_duplicate_clicked)
-        self.archive_button = self._button(self.tr("Unarchive"), self._on_archive_clicked)
+        self.new_button = self._button(self.tr("&New…"), self._on_new_clicked)
+        self.rename_button = self._button(self.tr("&Rename…"), self._on_rename_clicked)
+        self.duplicate_button = self._button(self.tr("&Duplicate…"), self._on_duplicate_clicked)
+        self.archive_button = self._button(self.tr("Un&archive"), self._on_archive_clicked)
         # Wide enough for both words: the row of buttons must not jump as the selection moves.
         self.archive_button.setMinimumWidth(self.archive_button.sizeHint().width())
-        self.open_button = self._button(self.tr("Open"), self._on_open_clicked)
+        self.open_button = self._button(self.tr("&Open"), self._on_open_clicked)
         self.open_button.setDefault(True)
+        # Through the buttons, so a key does nothing that its disabled button would not do.
+        self._shortcut(QKeySequence.StandardKey.New, self.new_button.click)
+        self._shortcut(Qt.Key.Key_F2, self.rename_button.click)
+        self._shortcut(Qt.Key.Key_Delete, self._on_delete_pressed)
+        self.new_button.setToolTip(_key_name(QKeySequence.StandardKey.New))
+        self.rename_button.setToolTip(_key_name(Qt.Key.Key_F2))
         self.status = QLabel()
         self.status.setObjectName("dialogStatus")
         self.status.setWordWrap(True)
@@ -99,6 +110,16 @@ class ShowsDialog(QDialog):
         self._update_buttons()
         self.reload()
 
+    @property
+    def form(self) -> ShowFormDialog | None:
+        """The new / rename / duplicate form last opened, while it exists."""
+        return self._form if self._form is not None and isValid(self._form) else None
+
+    @property
+    def confirm(self) -> QMessageBox | None:
+        """The question before archiving the open show, while it exists."""
+        return self._confirm if self._confirm is not None and isValid(self._confirm) else None
+
     def selected(self) -> Show | None:
         rows = self.table.selectionModel().selectedRows()
         return self.shows[rows[0].row()] if rows else None
@@ -122,14 +143,30 @@ class ShowsDialog(QDialog):
 
     def _on_archive_clicked(self) -> None:
         show = self.selected()
-        if show:
-            self._run(archive_show, show.id, not show.archived, then=self._saved)
+        if show is None:
+            return
+        if show.archived or show.id != self.queue_service.show_id:
+            self._archive(show)
+        else:  # it is the pre-selected row: one stray press must not archive the running show
+            self._ask_before_archiving(show)
+
+    def _on_delete_pressed(self) -> None:
+        show = self.selected()
+        if show is not None and not show.archived:  # Delete never unarchives
+            self.archive_button.click()
 
     def _on_open_clicked(self) -> None:
         show = self.selected()
-        if show and not show.archived:
+        if self._pending or show is None or show.archived:
+            return
+        # Opening the open show again would reload its queue and throw its undo away: Enter
+        # right after this dialog appears (Open is the default) must only close it.
+        if show.id != self.queue_service.show_id:
             self.queue_service.open_show(show.id)  # its failure reaches the main window
-            self.accept()
+        self.accept()
+
+    def _on_table_double_clicked(self, _index) -> None:
+        self.open_button.click()  # the button's checks: nothing while an answer is awaited
 
     # -- the writer's answers -----------------------------------------------------------------
     def _listed(self, future: Future) -> None:
@@ -168,11 +205,36 @@ class ShowsDialog(QDialog):
         return True
 
     # -- internals ----------------------------------------------------------------------------
+    def _archive(self, show: Show) -> None:
+        self._run(archive_show, show.id, not show.archived, then=self._saved)
+
+    def _ask_before_archiving(self, show: Show) -> None:
+        # open(), not exec(): no nested event loop, in which this dialog could be closed and
+        # deleted under the question while the writer's answers keep arriving.
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Archive the open show?"), "", parent=self
+        )
+        box.setText(self.tr("“{0}” is open in the console now. Archive it?").format(show.title))
+        box.setInformativeText(
+            self.tr(
+                "Its queue stays in the database. To find the show again, tick "
+                "“Show archived shows” in this window."
+            )
+        )
+        archive = box.addButton(self.tr("&Archive"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.buttonClicked.connect(lambda b: self._archive(show) if b is archive else None)
+        box.finished.connect(box.deleteLater)
+        self._confirm = box
+        box.open()
+
     def _open_form(self, form: ShowFormDialog, fn, *args) -> None:
         def submit(values: dict) -> None:
             self._run(fn, *args, **values, then=lambda f: self._saved(f, form))
 
-        self.form = form
+        self._form = form
         form.submitted.connect(submit)
         form.finished.connect(form.deleteLater)
         form.open()
@@ -227,9 +289,9 @@ class ShowsDialog(QDialog):
         self.new_button.setEnabled(idle)
         for b in (self.rename_button, self.duplicate_button, self.archive_button):
             b.setEnabled(idle and show is not None)
-        self.archive_button.setText(
-            self.tr("Unarchive") if show and show.archived else self.tr("Archive")
-        )
+        archived = show is not None and show.archived
+        self.archive_button.setText(self.tr("Un&archive") if archived else self.tr("&Archive"))
+        self.archive_button.setToolTip("" if archived else _key_name(Qt.Key.Key_Delete))
         self.open_button.setEnabled(idle and show is not None and not show.archived)
 
     def _on_selection_changed(self) -> None:
@@ -258,7 +320,7 @@ class ShowsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         table.itemSelectionChanged.connect(self._on_selection_changed)
-        table.doubleClicked.connect(lambda _index: self._on_open_clicked())
+        table.doubleClicked.connect(self._on_table_double_clicked)
         return table
 
     def _button(self, text: str, slot) -> QPushButton:
@@ -266,3 +328,11 @@ class ShowsDialog(QDialog):
         button.setAutoDefault(False)  # Enter opens the selected show, whatever has the focus
         button.clicked.connect(slot)
         return button
+
+    def _shortcut(self, keys, slot) -> None:
+        QShortcut(QKeySequence(keys), self).activated.connect(slot)
+
+
+def _key_name(key) -> str:
+    """The key as this system writes it, for a button's tooltip."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)

@@ -4,97 +4,97 @@
 <context>
     <name>AddProductsDialog</name>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="120"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="119"/>
         <source>Add products to the queue</source>
         <translation>添加商品到队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="123"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="122"/>
         <source>Link</source>
         <translation>链接号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="124"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="123"/>
         <source>SKU</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="125"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="124"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="126"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="125"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="127"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="126"/>
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="128"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="127"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="129"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="128"/>
         <source>In queue</source>
         <translation>已在队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="136"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="135"/>
         <source>Filter by name, SKU, category or link number (↓ to the list)</source>
         <translation>按名称、商品编码、类目或链接号筛选（按 ↓ 进入列表）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="148"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="147"/>
         <source>Add to queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="173"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="175"/>
         <source>No show is open. Open one in Show → Shows…</source>
         <translation>没有打开的场次。请在“场次 → 场次管理…”中打开一个。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="176"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="178"/>
         <source>Select the products to add first.</source>
         <translation>请先选择要添加的商品。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="189"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="191"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="191"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="193"/>
         <source>Already in the queue</source>
         <translation>已在队列中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="194"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="196"/>
         <source>{0} of the {1} selected products are already in the queue.</source>
         <translation>所选的 {1} 个商品中，有 {0} 个已在队列中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="199"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="201"/>
         <source>Add them again</source>
         <translation>再次添加</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="200"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="202"/>
         <source>Skip them</source>
         <translation>跳过它们</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="212"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="214"/>
         <source>Nothing added: they are all in the queue already.</source>
         <translation>未添加：所选商品都已在队列中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="229"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="246"/>
         <source>Could not add to the queue (see the log).</source>
         <translation>无法加入队列（详见日志）。</translation>
     </message>
@@ -109,17 +109,17 @@
         <translation>已加入队列：{0} 个商品。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="246"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="252"/>
         <source>Could not read the catalog (see the log).</source>
         <translation>无法读取商品库（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="250"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="256"/>
         <source>The catalog is empty: import products first (Catalog menu).</source>
         <translation>商品库为空：请先导入商品（“商品库”菜单）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="264"/>
+        <location filename="../../console/ui/add_products_dialog.py" line="270"/>
         <source>{0} of {1} products shown, {2} selected</source>
         <translation>显示 {0} / {1} 个商品，已选 {2} 个</translation>
     </message>
@@ -353,118 +353,118 @@ Restore a backup, or move the file away to start with an empty database.</source
 <context>
     <name>CatalogImportDialog</name>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="63"/>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="158"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="64"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="159"/>
         <source>Import catalog</source>
         <translation>导入商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="67"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="68"/>
         <source>Choose a .csv or .xlsx file. Headers may be Chinese or English (商品名称 / name, 商品ID / SKU, 直播价 / live price …); columns LiveDesk does not know are kept as extra fields.</source>
         <translation>请选择 .csv 或 .xlsx 文件。表头可以是中文或英文（商品名称 / name、商品ID / SKU、直播价 / live price …）；LiveDesk 不认识的列会作为附加字段保留。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="73"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="74"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="89"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="90"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="102"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="124"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="125"/>
         <source>Rows with problems (line numbers as in the file; the header is line 1)</source>
         <translation>有问题的行（行号与文件一致，表头为第 1 行）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="128"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="129"/>
         <source>SKUs that were already in the catalog</source>
         <translation>商品库中已有的商品编码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="130"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="131"/>
         <source>SKUs already in the catalog</source>
         <translation>商品库中已有的商品编码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="131"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="132"/>
         <source>Skip them: the catalog keeps what it has</source>
         <translation>跳过：保留商品库中的现有信息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="132"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="133"/>
         <source>Update them with the values in this file</source>
         <translation>更新：用本文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="160"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="161"/>
         <source>Catalog files (*.csv *.xlsx);;All files (*)</source>
         <translation>商品文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="176"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="177"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="203"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="204"/>
         <source>Checking rows: {0} of {1}</source>
         <translation>正在检查：第 {0} 行，共 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="205"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="206"/>
         <source>Reading: {0} rows</source>
         <translation>正在读取：已读 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="212"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="213"/>
         <source>Reading cancelled: nothing was imported.</source>
         <translation>已取消读取，未导入任何商品。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="217"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="218"/>
         <source>The file cannot be read ({error}).</source>
         <translation>无法读取该文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="236"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="237"/>
         <source>Nothing can be imported while the file has problems (the import is all or nothing): fix the rows listed below in the file, save it and choose it again.</source>
         <translation>文件中有问题时无法导入（导入要么全部成功，要么一条都不写入）：请在文件中修正下面列出的行，保存后重新选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="243"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="244"/>
         <source>Ready to import. Nothing is written until you press Import.</source>
         <translation>可以导入。点击“导入”之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="263"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="265"/>
         <source>{file} · products ready: {products} · rows with problems: {bad} · SKUs already in the catalog: {existing}</source>
         <translation>{file} · 可导入商品：{products} · 有问题的行：{bad} · 商品库中已有的商品编码：{existing}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="282"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="284"/>
         <source>Importing {count} products…</source>
         <translation>正在导入 {count} 个商品…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="307"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="309"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>已取消导入，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="327"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="336"/>
         <source>The database refused the import ({error}); nothing was written.</source>
         <translation>数据库拒绝了本次导入（{error}），未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="340"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="349"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1043,7 +1043,7 @@ Details are in the log file:
     </message>
     <message>
         <location filename="../../console/ui/messages.py" line="126"/>
-        <location filename="../../console/ui/messages.py" line="142"/>
+        <location filename="../../console/ui/messages.py" line="146"/>
         <source>The quantity must be at least 1.</source>
         <translation>数量至少为 1。</translation>
     </message>
@@ -1054,28 +1054,43 @@ Details are in the log file:
     </message>
     <message>
         <location filename="../../console/ui/messages.py" line="128"/>
-        <location filename="../../console/ui/messages.py" line="143"/>
+        <source>A flash sale is running. End it first (Shift+F) to start another.</source>
+        <translation>秒杀正在进行。请先结束（Shift+F）再开始新的秒杀。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="131"/>
+        <source>No flash sale is running.</source>
+        <translation>当前没有进行中的秒杀。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="132"/>
+        <location filename="../../console/ui/messages.py" line="147"/>
         <source>No show is open.</source>
         <translation>没有打开的场次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="129"/>
+        <location filename="../../console/ui/messages.py" line="133"/>
         <source>Could not save to the show database (see the log). The change was undone.</source>
         <translation>无法保存到场次数据库（详见日志），该操作已撤回。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="133"/>
-        <location filename="../../console/ui/messages.py" line="146"/>
+        <location filename="../../console/ui/messages.py" line="137"/>
+        <location filename="../../console/ui/messages.py" line="151"/>
         <source>Not done ({0}).</source>
         <translation>未执行（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="139"/>
+        <location filename="../../console/ui/messages.py" line="143"/>
         <source>An offer must run from 10 seconds to 12 hours.</source>
         <translation>优惠活动时长须为 10 秒到 12 小时。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/messages.py" line="144"/>
+        <location filename="../../console/ui/messages.py" line="148"/>
+        <source>The start time has already passed.</source>
+        <translation>开始时间已过。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/messages.py" line="149"/>
         <source>Could not save to the show database (see the log).</source>
         <translation>无法保存到场次数据库（详见日志）。</translation>
     </message>
@@ -1093,72 +1108,98 @@ Details are in the log file:
 <context>
     <name>OffersPanel</name>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="30"/>
+        <location filename="../../console/ui/offers_panel.py" line="43"/>
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="30"/>
+        <location filename="../../console/ui/offers_panel.py" line="43"/>
         <source>Lucky bag</source>
         <translation>福袋</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="34"/>
+        <location filename="../../console/ui/offers_panel.py" line="47"/>
         <source>Offer</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="35"/>
+        <location filename="../../console/ui/offers_panel.py" line="48"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="36"/>
+        <location filename="../../console/ui/offers_panel.py" line="49"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="37"/>
+        <location filename="../../console/ui/offers_panel.py" line="50"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="38"/>
+        <location filename="../../console/ui/offers_panel.py" line="51"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="50"/>
+        <location filename="../../console/ui/offers_panel.py" line="67"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="52"/>
+        <location filename="../../console/ui/offers_panel.py" line="69"/>
         <source>any quantity</source>
         <translation>不限数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="53"/>
+        <location filename="../../console/ui/offers_panel.py" line="70"/>
         <source>Schedule</source>
         <translation>排期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="55"/>
+        <location filename="../../console/ui/offers_panel.py" line="72"/>
+        <location filename="../../console/ui/offers_panel.py" line="152"/>
         <source>Cancel offer</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="101"/>
+        <location filename="../../console/ui/offers_panel.py" line="113"/>
+        <source>tomorrow {0}</source>
+        <translation>明天 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="153"/>
+        <source>End this offer now? It is running.</source>
+        <translation>该活动正在进行中，确定现在结束吗？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="155"/>
+        <source>{0} started at {1}. Viewers will see it end.</source>
+        <translation>{0}已于 {1} 开始，观众会看到它结束。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="159"/>
+        <source>End it now</source>
+        <translation>立即结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="160"/>
+        <source>Keep it running</source>
+        <translation>继续进行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/offers_panel.py" line="193"/>
         <source>starts in {0}</source>
         <translation>{0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="103"/>
+        <location filename="../../console/ui/offers_panel.py" line="195"/>
         <source>RUNNING — {0} left</source>
         <translation>进行中 — 剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="105"/>
+        <location filename="../../console/ui/offers_panel.py" line="197"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
@@ -1310,102 +1351,107 @@ Details are in the log file:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="144"/>
+        <location filename="../../console/ui/queue_panel.py" line="168"/>
         <source>Link</source>
         <translation>链接号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="145"/>
+        <location filename="../../console/ui/queue_panel.py" line="169"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="146"/>
+        <location filename="../../console/ui/queue_panel.py" line="170"/>
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="147"/>
+        <location filename="../../console/ui/queue_panel.py" line="171"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="148"/>
+        <location filename="../../console/ui/queue_panel.py" line="172"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="151"/>
+        <location filename="../../console/ui/queue_panel.py" line="175"/>
         <source>Pending</source>
         <translation>待讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="152"/>
+        <location filename="../../console/ui/queue_panel.py" line="176"/>
         <source>Explaining</source>
         <translation>讲解中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="153"/>
+        <location filename="../../console/ui/queue_panel.py" line="177"/>
         <source>Done</source>
         <translation>已讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="154"/>
+        <location filename="../../console/ui/queue_panel.py" line="178"/>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="155"/>
+        <location filename="../../console/ui/queue_panel.py" line="179"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="157"/>
+        <location filename="../../console/ui/queue_panel.py" line="181"/>
         <source>Low stock</source>
         <translation>库存告急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="197"/>
+        <location filename="../../console/ui/queue_panel.py" line="221"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="198"/>
+        <location filename="../../console/ui/queue_panel.py" line="222"/>
         <source>countdown </source>
         <translation>倒计时 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="199"/>
+        <location filename="../../console/ui/queue_panel.py" line="223"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="200"/>
+        <location filename="../../console/ui/queue_panel.py" line="224"/>
         <source>sale </source>
         <translation>秒杀 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="202"/>
+        <location filename="../../console/ui/queue_panel.py" line="226"/>
         <source>any quantity</source>
         <translation>不限数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="203"/>
+        <location filename="../../console/ui/queue_panel.py" line="227"/>
         <source>quantity </source>
         <translation>数量 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="204"/>
+        <location filename="../../console/ui/queue_panel.py" line="228"/>
         <source>Flash sale (F)</source>
         <translation>秒杀 (F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="230"/>
+        <location filename="../../console/ui/queue_panel.py" line="231"/>
+        <source>End sale (Shift+F)</source>
+        <translation>结束秒杀 (Shift+F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="261"/>
         <source>Flash sale starts in {0}</source>
         <translation>秒杀 {0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="232"/>
+        <location filename="../../console/ui/queue_panel.py" line="263"/>
         <source>ON SALE — {0} left</source>
         <translation>秒杀中 — 剩余 {0}</translation>
     </message>
@@ -1539,72 +1585,72 @@ Details are in the log file:
 <context>
     <name>ShowFormDialog</name>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="48"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="55"/>
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="49"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="56"/>
         <source>Duplicate “{0}”</source>
         <translation>复制场次“{0}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="50"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="57"/>
         <source>Rename “{0}”</source>
         <translation>重命名场次“{0}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="61"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="68"/>
         <source>Rehearsal (彩排): its figures stay out of the results</source>
         <translation>彩排：数据不计入正式结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="66"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="73"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="70"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="77"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="76"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="83"/>
         <source>The copy gets this show&apos;s products in the same order, each one pending, with its live price and stock. What happened in the show (讲解 times, offers) stays with it.</source>
         <translation>副本包含此场次的全部商品，顺序不变，均为待讲解状态，并保留直播价和库存。此场次中已发生的内容（讲解时段、优惠活动）不会复制。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="86"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="93"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="87"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="94"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="88"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="95"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="122"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="129"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="125"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="132"/>
         <source>Planned time</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="136"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="143"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_form_dialog.py" line="137"/>
+        <location filename="../../console/ui/show_form_dialog.py" line="144"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
@@ -1703,90 +1749,106 @@ Details are in the log file:
 <context>
     <name>ShowsDialog</name>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="60"/>
+        <location filename="../../console/ui/shows_dialog.py" line="65"/>
         <source>Shows</source>
         <translation>场次管理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="63"/>
-        <source>Show archived shows</source>
-        <translation>显示已归档场次</translation>
+        <location filename="../../console/ui/shows_dialog.py" line="68"/>
+        <source>S&amp;how archived shows</source>
+        <translation>显示已归档场次(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="65"/>
-        <source>New…</source>
-        <translation>新建…</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shows_dialog.py" line="66"/>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shows_dialog.py" line="67"/>
-        <source>Duplicate…</source>
-        <translation>复制…</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shows_dialog.py" line="231"/>
-        <source>Archive</source>
-        <translation>归档</translation>
+        <location filename="../../console/ui/shows_dialog.py" line="70"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../../console/ui/shows_dialog.py" line="71"/>
-        <source>Open</source>
-        <translation>打开</translation>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="91"/>
+        <location filename="../../console/ui/shows_dialog.py" line="72"/>
+        <source>&amp;Duplicate…</source>
+        <translation>复制(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="73"/>
+        <location filename="../../console/ui/shows_dialog.py" line="293"/>
+        <source>Un&amp;archive</source>
+        <translation>取消归档(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="76"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="102"/>
         <source>Show database:</source>
         <translation>场次数据库：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="149"/>
+        <location filename="../../console/ui/shows_dialog.py" line="186"/>
         <source>“{0}” is archived.</source>
         <translation>“{0}”已归档。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="205"/>
-        <location filename="../../console/ui/shows_dialog.py" line="249"/>
+        <location filename="../../console/ui/shows_dialog.py" line="215"/>
+        <source>Archive the open show?</source>
+        <translation>归档当前打开的场次？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="217"/>
+        <source>“{0}” is open in the console now. Archive it?</source>
+        <translation>“{0}”当前在中控台中打开。要归档吗？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="220"/>
+        <source>Its queue stays in the database. To find the show again, tick “Show archived shows” in this window.</source>
+        <translation>它的商品队列仍保存在数据库中。要再次找到该场次，请在本窗口勾选“显示已归档场次”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="224"/>
+        <location filename="../../console/ui/shows_dialog.py" line="293"/>
+        <source>&amp;Archive</source>
+        <translation>归档(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shows_dialog.py" line="267"/>
+        <location filename="../../console/ui/shows_dialog.py" line="311"/>
         <source>Rehearsal</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="206"/>
-        <location filename="../../console/ui/shows_dialog.py" line="250"/>
+        <location filename="../../console/ui/shows_dialog.py" line="268"/>
+        <location filename="../../console/ui/shows_dialog.py" line="312"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="212"/>
+        <location filename="../../console/ui/shows_dialog.py" line="274"/>
         <source>Open in the console now</source>
         <translation>当前在中控台中打开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="68"/>
-        <location filename="../../console/ui/shows_dialog.py" line="231"/>
-        <source>Unarchive</source>
-        <translation>取消归档</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shows_dialog.py" line="245"/>
+        <location filename="../../console/ui/shows_dialog.py" line="307"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="246"/>
+        <location filename="../../console/ui/shows_dialog.py" line="308"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="247"/>
+        <location filename="../../console/ui/shows_dialog.py" line="309"/>
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="248"/>
+        <location filename="../../console/ui/shows_dialog.py" line="310"/>
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>

@@ -441,6 +441,7 @@ class RealObs:
         self.home = self.root / "home"
         self._port = port or _free_port()
         self._password = password or secrets.token_urlsafe(12)
+        self._baseline_inputs: set[str] | None = None
         self.ready_timeout = ready_timeout
         self.display: str | None = None
         self._xvfb: subprocess.Popen | None = None
@@ -736,6 +737,9 @@ class RealObs:
             try:
                 with RawObs(self.url, self._password, subscriptions=0, timeout=2) as ws:
                     self.version = ws.request("GetVersion")
+                    if self._baseline_inputs is None:  # the sources of the fixture's collection
+                        inputs = ws.request("GetInputList")["inputs"]
+                        self._baseline_inputs = {i["inputName"] for i in inputs}
                     self.start_seconds = time.perf_counter() - t0
                     log.info(
                         "OBS %s ready in %.2f s", self.version.get("obsVersion"), self.start_seconds
@@ -765,8 +769,9 @@ class RealObs:
 
     def reset_state(self) -> None:
         """Back to a known state: OBS running with the known scenes, studio mode off,
-        transition Cut, program scene SCENES[0], mic and desktop audio unmuted at 0 dB.
-        Waits for OBS's events, so no stale event reaches a client connected afterwards."""
+        transition Cut, program scene SCENES[0], mic and desktop audio unmuted at 0 dB, and
+        no sources but the collection's own (a test's overlay sources are removed). Waits
+        for OBS's events, so no stale event reaches a client connected afterwards."""
         if self.pid is None:
             log.warning("OBS was not running: restarting it")
             self.restart()
@@ -785,6 +790,21 @@ class RealObs:
             if ws.request("GetCurrentProgramScene")["currentProgramSceneName"] != SCENES[0]:
                 ws.request("SetCurrentProgramScene", {"sceneName": SCENES[0]})
                 ws.wait_event("CurrentProgramSceneChanged", lambda e: e["sceneName"] == SCENES[0])
+            extra = {i["inputName"] for i in ws.request("GetInputList")["inputs"]}
+            extra -= self._baseline_inputs or extra
+            for scene in SCENES if extra else ():  # items first: RemoveInput leaves them
+                for item in ws.request("GetSceneItemList", {"sceneName": scene})["sceneItems"]:
+                    if item["sourceName"] in extra:
+                        ws.request(
+                            "RemoveSceneItem",
+                            {"sceneName": scene, "sceneItemId": item["sceneItemId"]},
+                        )
+            for name in extra:
+                try:
+                    ws.request("RemoveInput", {"inputName": name})
+                except RawObsError as e:
+                    if e.code != 600:  # ResourceNotFound: gone with its last scene item
+                        raise
             for name in (MIC, DESKTOP_AUDIO):
                 ws.request("SetInputMute", {"inputName": name, "inputMuted": False})
                 ws.request("SetInputVolume", {"inputName": name, "inputVolumeDb": 0.0})

@@ -13,7 +13,7 @@ from tests.helpers.real_obs import SCENES
 
 
 @pytest.fixture
-def live(qtbot, real_obs, tmp_path):
+def live(qtbot, real_obs, obs_clean_state, tmp_path):
     console = Console(qtbot, real_obs.host, real_obs.port, real_obs.password)
     writer, queue, overlay = open_overlay(
         qtbot,

@@ -1,6 +1,8 @@
 """Adding catalog products to the open show's queue: filter, select by keyboard, add in order;
 products already in the queue are only added again when the user says so."""
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -162,3 +164,23 @@ def test_nothing_to_add_to_without_an_open_show_or_a_selection(qtbot, tmp_path):
         assert dialog.status.text() == "Select the products to add first."
     finally:
         writer.close()
+
+
+def test_what_the_host_does_while_products_are_added_stays_and_can_be_undone(qtbot, env):
+    dialog, writer, service, show_id = env
+    lipstick = service.queue.items[0].id
+    block = writer.submit(lambda db: time.sleep(0.3))  # a busy writer
+    choose(dialog, "TEA-01")
+    with qtbot.waitSignal(service.products_added, timeout=3000):
+        dialog.add_selected()
+        service.start_explain(lipstick)  # the host presses Enter before the add is stored
+        assert not block.done()
+    assert [i.sku for i in service.queue.items] == ["LIP-01", "TEA-01"]
+    assert service.queue.explaining.id == lipstick  # on screen as in the database
+    stored = writer.submit(load_queue, show_id).result(timeout=5)
+    assert stored == service.queue
+    assert dialog.status.text() == "Products added to the queue: 1."
+    service.undo()  # the 讲解 press is still undoable; the added product stays
+    qtbot.waitUntil(lambda: writer.submit(load_queue, show_id).result(5) == service.queue)
+    assert service.queue.explaining is None
+    assert [i.sku for i in service.queue.items] == ["LIP-01", "TEA-01"]

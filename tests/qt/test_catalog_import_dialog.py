@@ -161,6 +161,25 @@ def test_skus_already_in_the_catalog_are_skipped_or_updated(qtbot, dialog, write
     assert (mask.name, mask.stock) == expected
 
 
+@pytest.mark.allow_warning_logs  # the failed wording is logged as an error
+def test_a_committed_import_is_reported_as_done_even_if_its_report_fails(
+    qtbot, dialog, writer, monkeypatch
+):
+    writer.submit(import_products, [Product("MZ-HY-010", "旧名称", stock=1)]).result()
+    load(qtbot, dialog, resource_path("catalog", "sample_catalog.csv"))
+
+    def broken(_duplicate):
+        raise RuntimeError("wording bug")
+
+    monkeypatch.setattr("console.ui.catalog_messages.duplicate_outcome", broken)
+    result = run_import(qtbot, dialog)
+    assert result is not None and result.inserted == 35
+    assert "nothing was written" not in dialog.message.text()
+    assert "35" in dialog.message.text()  # the summary of what was imported
+    assert not dialog.cancel_button.isEnabled() and not dialog.import_button.isEnabled()
+    assert len(catalog(writer)) == 36
+
+
 def test_cancel_during_the_import_writes_nothing(qtbot, dialog, writer, tmp_path):
     load(qtbot, dialog, big_csv(tmp_path, 50_000), timeout=60000)
     dialog.import_progressed.connect(lambda done, total: dialog.cancel())

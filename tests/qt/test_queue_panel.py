@@ -165,3 +165,49 @@ def test_flash_sale_on_the_explained_product(qtbot, env):
         ).fetchone()
     conn.close()
     assert offer == ("flash_sale", service.queue.explaining.id, 30, 120, 50)
+
+
+def test_a_second_f_does_not_restart_the_sale_and_shift_f_ends_it(qtbot, env):
+    panel, service, path, show_id = env
+    failures = []
+    service.failed.connect(lambda *a: failures.append(a))
+    done = wait_saved(qtbot, service, 3)
+    key(qtbot, panel, Qt.Key.Key_Return)
+    key(qtbot, panel, Qt.Key.Key_F)
+    first = service.flash_sale
+    qtbot.waitUntil(
+        lambda: not panel.flash.isEnabled() and panel.end_sale.isEnabled(), timeout=1000
+    )
+    key(qtbot, panel, Qt.Key.Key_F)  # a stray second press
+    assert service.flash_sale is first
+    assert failures == [("flash_sale", "sale_running")]
+    key(qtbot, panel, Qt.Key.Key_F, Qt.KeyboardModifier.ShiftModifier)
+    assert service.flash_sale is None
+    qtbot.waitUntil(lambda: panel.flash.isEnabled() and panel.sale_state.text() == "", timeout=1000)
+    done()
+    with sqlite3.connect(path) as conn:
+        states = conn.execute("SELECT state FROM offers").fetchall()
+        kinds = [r[0] for r in conn.execute("SELECT kind FROM events ORDER BY id")]
+    conn.close()
+    assert states == [("ended",)]
+    assert kinds[-2:] == ["flash_sale_started", "flash_sale_ended"]
+
+
+def test_a_price_being_typed_survives_the_hosts_key_presses(qtbot, env):
+    panel, service, path, show_id = env
+    table, model = panel.table, panel.model
+    table.setCurrentIndex(model.index(2, PRICE))
+    table.edit(model.index(2, PRICE))
+    editor = table.focusWidget()
+    editor.setText("39.9")  # half-way through the edit, the host starts the next product
+    service.start_explain(service.queue.items[0].id)
+    service.next_item()
+    service.move_to_top(service.queue.items[4].id)  # and the queue is reordered
+    assert table.state() == table.State.EditingState
+    assert editor.text() == "39.9" and editor.isVisible()
+    done = wait_saved(qtbot, service, 1)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    done()
+    edited = next(i for i in service.queue.items if i.sku == "SKU3")
+    assert edited.live_price_fen == 3990  # the row moved down by one; the edit went to it
+    assert next(i for i in stored(path, show_id).items if i.sku == "SKU3").live_price_fen == 3990

@@ -1,17 +1,19 @@
 """The shows dialog and the Show menu against a real SQLite file through the writer thread: what
 the assistant does in the dialog is what the store holds."""
 
+import dataclasses
+import threading
 from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from console.services.queue_service import QueueService
 from console.store import shows
 from console.store.queue_repo import add_products, load_queue
 from console.store.writer import DbWriter
-from console.ui.show_form_dialog import ShowFormDialog
+from console.ui.show_form_dialog import DUPLICATE, NEW, ShowFormDialog
 from console.ui.show_menu import install_show_menu
 from console.ui.shows_dialog import ARCHIVED, END, PLATFORM, REHEARSAL, START, ShowsDialog
 
@@ -75,6 +77,31 @@ def submit(qtbot, form):
 
 def stored(writer, fn, *args, **kwargs):
     return writer.submit(fn, *args, **kwargs).result(timeout=5)
+
+
+def press(qtbot, dialog, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key as the assistant presses it: to the focused list, in the active window."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=1000)
+    qtbot.keyClick(dialog.table, key, modifier)
+
+
+def double_click(qtbot, dialog, title):
+    table = dialog.table
+    rect = table.visualRect(table.model().index(row_of(dialog, title), 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def answer(qtbot, dialog, button_text):
+    box = dialog.confirm
+    qtbot.waitUntil(lambda: box.isVisible(), timeout=1000)
+    [button] = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
+    button.click()
+
+
+def local_iso(*parts):
+    return datetime(*parts).astimezone().isoformat()
 
 
 def test_new_show_with_platform_and_planned_times(qtbot, env):
@@ -170,9 +197,10 @@ def test_archive_hides_the_show_unless_archived_ones_are_shown(qtbot, env):
     dialog.reload()
     qtbot.waitUntil(lambda: titles(dialog) == ["周三场", "周二场"], timeout=3000)
     dialog.table.selectRow(row_of(dialog, "周二场"))
-    assert dialog.archive_button.text() == "Archive"
+    assert dialog.archive_button.text() == "&Archive"
     assert dialog.table.isColumnHidden(ARCHIVED)
     dialog.archive_button.click()
+    answer(qtbot, dialog, "Archive")  # it is the open show
     qtbot.waitUntil(lambda: titles(dialog) == ["周三场"], timeout=3000)
     assert dialog.status.text() == "“周二场” is archived."
     assert stored(writer, shows.get_show, tuesday.id).archived
@@ -181,9 +209,9 @@ def test_archive_hides_the_show_unless_archived_ones_are_shown(qtbot, env):
     assert not dialog.table.isColumnHidden(ARCHIVED)
     assert cell(dialog, "周二场", ARCHIVED) == "Archived"
     dialog.table.selectRow(row_of(dialog, "周二场"))
-    assert dialog.archive_button.text() == "Unarchive"
+    assert dialog.archive_button.text() == "Un&archive"
     assert not dialog.open_button.isEnabled()  # unarchive it first
-    dialog.archive_button.click()
+    dialog.archive_button.click()  # unarchiving asks nothing
     qtbot.waitUntil(lambda: cell(dialog, "周二场", ARCHIVED) == "", timeout=3000)
     assert not stored(writer, shows.get_show, tuesday.id).archived
 
@@ -200,6 +228,125 @@ def test_open_switches_the_queue_to_that_show(qtbot, env):
     assert service.show_id == other.id
     assert [i.product_id for i in service.queue.items] == [3, 1]
     assert not dialog.isVisible()
+
+
+def test_archiving_the_open_show_asks_first_and_cancel_leaves_it(qtbot, env):
+    dialog, writer, service, tuesday = env
+    assert dialog.selected().id == service.show_id == tuesday.id  # pre-selected: the open one
+    press(qtbot, dialog, Qt.Key.Key_Delete)
+    box = dialog.confirm
+    qtbot.waitUntil(box.isVisible, timeout=1000)
+    assert box.windowModality() == Qt.WindowModality.WindowModal  # open(), not a nested exec()
+    assert box.text() == "“周二场” is open in the console now. Archive it?"
+    assert "stays in the database" in box.informativeText()
+    assert "“Show archived shows”" in box.informativeText()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    answer(qtbot, dialog, "Cancel")
+    qtbot.waitUntil(lambda: dialog.confirm is None, timeout=1000)  # the box is gone, not kept
+    assert titles(dialog) == ["周二场"]
+    assert not stored(writer, shows.get_show, tuesday.id).archived
+    dialog.archive_button.click()  # the button asks too
+    answer(qtbot, dialog, "Archive")
+    qtbot.waitUntil(lambda: titles(dialog) == [], timeout=3000)
+    assert stored(writer, shows.get_show, tuesday.id).archived
+
+
+def test_keys_new_rename_archive_and_mnemonics(qtbot, env):
+    dialog, writer, service, _ = env
+    other = stored(writer, shows.create_show, "周三场", "channels")
+    dialog.reload()
+    qtbot.waitUntil(lambda: titles(dialog) == ["周三场", "周二场"], timeout=3000)
+    dialog.table.selectRow(row_of(dialog, "周三场"))
+    press(qtbot, dialog, Qt.Key.Key_Delete)  # not the open show: archived without a question
+    qtbot.waitUntil(lambda: titles(dialog) == ["周二场"], timeout=3000)
+    assert dialog.confirm is None
+    assert stored(writer, shows.get_show, other.id).archived
+    for key, modifier, expected in (
+        (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier, "Rename “周二场”"),
+        (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, "New show"),
+        (Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier, "New show"),
+        (Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier, "Duplicate “周二场”"),
+        (Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier, "Rename “周二场”"),
+    ):
+        press(qtbot, dialog, key, modifier)
+        qtbot.waitUntil(lambda: dialog.form is not None, timeout=1000)  # a mnemonic animates
+        form = dialog.form
+        qtbot.waitUntil(form.isVisible, timeout=1000)
+        assert form.windowTitle() == expected
+        form.reject()
+        qtbot.waitUntil(lambda: dialog.form is None, timeout=1000)  # deleted: no stale reference
+    assert dialog.rename_button.toolTip() == "F2"
+    assert dialog.archive_button.toolTip() == "Del"
+    assert service.show_id != other.id
+
+
+def test_enter_right_after_opening_keeps_the_open_show_and_its_undo(qtbot, env):
+    dialog, _writer, service, _ = env
+    with qtbot.waitSignal(service.saved, timeout=3000):
+        service.set_price(1, 9900)  # something the host may want to undo
+    assert service.can_undo
+    with qtbot.assertNotEmitted(service.changed, wait=300):
+        press(qtbot, dialog, Qt.Key.Key_Return)  # Open is the default button
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=1000)
+    assert service.can_undo
+    assert service.queue.items[0].live_price_fen == 9900
+
+
+def test_double_click_opens_like_the_button_and_waits_for_the_list(qtbot, env):
+    dialog, writer, service, tuesday = env
+    other = stored(writer, shows.create_show, "周三场", "tiktok")
+    dialog.reload()
+    qtbot.waitUntil(lambda: len(titles(dialog)) == 2, timeout=3000)
+    with qtbot.assertNotEmitted(service.changed, wait=300):  # the open show: only stays open
+        double_click(qtbot, dialog, "周二场")
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=1000)
+    dialog.show()
+    held = threading.Event()
+    writer.submit(lambda db: held.wait(5))  # the writer is busy: the list is being reloaded
+    dialog.reload()
+    with qtbot.assertNotEmitted(service.changed, wait=300):
+        double_click(qtbot, dialog, "周三场")
+    assert dialog.isVisible() and service.show_id == tuesday.id
+    held.set()
+    qtbot.waitUntil(dialog.open_button.isEnabled, timeout=3000)
+    assert dialog.selected().id == other.id
+    with qtbot.waitSignal(service.changed, timeout=3000):
+        double_click(qtbot, dialog, "周三场")
+    assert service.show_id == other.id
+    assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("now", "proposed"),
+    [
+        ((2025, 6, 18, 10, 0), "2025-06-24 Tue 20:00"),  # the day after: next week, not today
+        ((2025, 6, 24, 19, 59), "2025-06-24 Tue 20:00"),
+        ((2025, 6, 24, 20, 0), "2025-07-01 Tue 20:00"),  # starting now is not in the future
+        ((2025, 7, 9, 21, 30), "2025-07-15 Tue 20:00"),  # weeks later: the coming Tuesday
+        ((2025, 6, 1, 9, 0), "2025-06-24 Tue 20:00"),  # planned ahead: still one week after it
+    ],
+)
+def test_duplicate_proposes_the_same_weekday_and_time_a_week_on(qtbot, env, now, proposed):
+    tuesday = dataclasses.replace(
+        env[3],
+        planned_start=local_iso(2025, 6, 17, 20, 0),
+        planned_end=local_iso(2025, 6, 17, 23, 0),
+    )
+    form = ShowFormDialog(DUPLICATE, tuesday, now=datetime(*now))
+    qtbot.addWidget(form)
+    assert form.start.text() == proposed
+    assert form.start.dateTime().secsTo(form.end.dateTime()) == 3 * 3600
+
+
+def test_without_a_planned_start_the_next_full_hour_is_proposed(qtbot, env):
+    unplanned = dataclasses.replace(env[3], planned_start=None, planned_end=None)
+    for mode, show in ((NEW, None), (DUPLICATE, unplanned)):
+        form = ShowFormDialog(mode, show, now=datetime(2025, 6, 18, 10, 20))
+        qtbot.addWidget(form)
+        assert (form.start.text(), form.end.text()) == (
+            "2025-06-18 Wed 11:00",
+            "2025-06-18 Wed 13:00",
+        )
 
 
 def test_a_show_removed_elsewhere_is_reported(qtbot, env):

@@ -1,4 +1,4 @@
-from datetime import UTC
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given
@@ -67,3 +67,52 @@ def test_scheduled_offer_runs_on_the_wall_clock():
         with pytest.raises(OfferError) as e:
             ScheduledOffer(**args)
         assert e.value.code == code
+
+
+MINUTES = st.integers(0, 59)
+
+
+def test_a_clock_time_already_past_means_tomorrow():
+    from datetime import datetime, timedelta, timezone
+
+    from console.core.offers import next_start
+
+    cst = timezone(timedelta(hours=8))
+    late = datetime(2026, 11, 25, 23, 55, 30, tzinfo=cst)
+    assert next_start(late, 0, 5) == datetime(2026, 11, 26, 0, 5, tzinfo=cst)  # past midnight
+    assert next_start(late, 23, 58) == datetime(2026, 11, 25, 23, 58, tzinfo=cst)
+    assert next_start(late, 23, 55) == datetime(2026, 11, 25, 23, 55, tzinfo=cst)  # 30 s ago: now
+    assert next_start(late, 23, 54) == datetime(2026, 11, 26, 23, 54, tzinfo=cst)  # 90 s ago
+    early = datetime(2026, 11, 26, 0, 3, tzinfo=cst)
+    assert next_start(early, 0, 5) == datetime(2026, 11, 26, 0, 5, tzinfo=cst)
+    assert next_start(early, 23, 50) == datetime(2026, 11, 26, 23, 50, tzinfo=cst)
+
+
+@given(st.datetimes(datetime(2000, 1, 1), datetime(2100, 1, 1)), st.integers(0, 23), MINUTES)
+def test_a_picked_start_is_never_past_and_within_a_day(naive_now, hour, minute):
+    from datetime import timedelta, timezone
+
+    from console.core.offers import START_GRACE_S, check_start, next_start
+
+    now = naive_now.replace(tzinfo=timezone(timedelta(hours=8)))
+    start = next_start(now, hour, minute)
+    assert (start.hour, start.minute) == (hour, minute)
+    assert -START_GRACE_S <= (start - now).total_seconds() < 24 * 3600 - START_GRACE_S
+    check_start(start, now)  # never refused
+
+
+def test_a_start_in_the_past_is_refused_and_days_are_counted_on_the_local_clock():
+    from datetime import datetime, timedelta, timezone
+
+    from console.core.offers import check_start, days_from, default_start
+
+    cst = timezone(timedelta(hours=8))
+    now = datetime(2026, 11, 25, 23, 55, tzinfo=cst)
+    check_start(now - timedelta(seconds=60), now)  # within the grace
+    with pytest.raises(OfferError) as e:
+        check_start(now - timedelta(seconds=61), now)
+    assert e.value.code == "start_in_past"
+    assert default_start(now) == datetime(2026, 11, 26, 0, 5, tzinfo=cst)
+    assert days_from(now, default_start(now)) == 1
+    assert days_from(now, datetime(2026, 11, 25, 15, 58, tzinfo=UTC)) == 0  # 23:58 in Beijing
+    assert days_from(now, datetime(2026, 11, 25, 16, 5, tzinfo=UTC)) == 1  # 00:05 in Beijing
