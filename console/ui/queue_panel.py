@@ -217,7 +217,7 @@ class QueuePanel(QWidget):
         service.changed.connect(self._on_service_changed)
         self._on_service_changed(service.queue)
 
-    def _flash_sale_bar(self) -> QHBoxLayout:
+    def _flash_sale_bar(self) -> QVBoxLayout:
         self.countdown = QSpinBox(minimum=10, maximum=300, value=60, suffix=self.tr(" s"))
         self.countdown.setPrefix(self.tr("countdown "))
         self.duration = QSpinBox(minimum=1, maximum=20, value=5, suffix=self.tr(" min"))
@@ -243,11 +243,13 @@ class QueuePanel(QWidget):
         end.setContext(Qt.ShortcutContext.WidgetShortcut)
         end.activated.connect(self.service.end_flash_sale)
         bar = QHBoxLayout()
-        widgets = (self.flash, self.end_sale, self.countdown, self.duration, self.quantity)
-        for w in (*widgets, self.sale_state):
+        for w in (self.flash, self.end_sale, self.countdown, self.duration, self.quantity):
             bar.addWidget(w)
         bar.addStretch(1)
-        return bar
+        box = QVBoxLayout()  # the countdown on a line of its own: it must never be cut off
+        box.addWidget(self.sale_state)
+        box.addLayout(bar)
+        return box
 
     def _start_flash_sale(self) -> None:
         quantity = self.quantity.value() or None
