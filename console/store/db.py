@@ -129,6 +129,70 @@ def m002_shows_catalog_queue(db: sqlite_utils.Database) -> None:
     db["events"].add_column("show_id", int)
 
 
+@migrations()
+def m003_run_of_show(db: sqlite_utils.Database) -> None:
+    # The rundown: planned segments, and when each really started and ended.
+    db["segments"].create(
+        {
+            "id": int,
+            "show_id": int,
+            "position": int,  # 0-based order in the rundown
+            "title": str,
+            "planned_s": int,
+            "notes": str,  # script / 话术
+            "preset_id": int,  # the look recalled with the segment (presets come later)
+            "actual_start_mono_ns": int,
+            "actual_start_wall": str,
+            "actual_end_mono_ns": int,
+            "actual_end_wall": str,
+        },
+        pk="id",
+        foreign_keys=[("show_id", "shows", "id")],
+        not_null={"show_id", "position", "title", "planned_s"},
+    )
+    db["segments"].create_index(["show_id", "position"])
+    db["segment_items"].create(  # the queue's products a segment presents, in order
+        {"segment_id": int, "show_item_id": int, "position": int},
+        pk=("segment_id", "show_item_id"),
+        foreign_keys=[("segment_id", "segments", "id"), ("show_item_id", "show_items", "id")],
+    )
+    # Each show's own checklist, made from a template; auto_check names a live self-check.
+    db["checklist_items"].create(
+        {
+            "id": int,
+            "show_id": int,
+            "position": int,
+            "phase": str,  # account, planning, before_live, during, after (notes/domain.md)
+            "text": str,
+            "required": int,
+            "auto_check": str,  # null: checked by hand
+            "params": str,  # JSON, e.g. {"min_free_gb": 20}
+            "checked_by": str,
+            "checked_at": str,  # wall clock, ISO 8601 with offset
+        },
+        pk="id",
+        foreign_keys=[("show_id", "shows", "id")],
+        not_null={"show_id", "position", "phase", "text"},
+        defaults={"required": 0},
+    )
+    db["checklist_items"].create_index(["show_id", "position"])
+    # Cues from the assistant to the host view (design.md "messages").
+    db["messages"].create(
+        {
+            "id": int,
+            "show_id": int,
+            "mono_ns": int,
+            "wall": str,
+            "kind": str,  # canned, free
+            "text": str,
+            "outcome": str,  # null while showing; acknowledged, timed_out
+            "outcome_wall": str,
+        },
+        pk="id",
+        foreign_keys=[("show_id", "shows", "id")],
+    )
+
+
 def default_path() -> Path:
     return data_dir() / "livedesk.db"
 

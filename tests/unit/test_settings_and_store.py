@@ -66,6 +66,7 @@ def test_open_db_creates_wal_and_migrates(tmp_path):
     assert [r["name"] for r in db["_sqlite_migrations"].rows] == [
         "m001_events",
         "m002_shows_catalog_queue",
+        "m003_run_of_show",
     ]
     db.close()
 
