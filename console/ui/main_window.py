@@ -19,6 +19,7 @@ from console.ui.offers_panel import OffersPanel
 from console.ui.outputs_panel import OutputsPanel
 from console.ui.queue_panel import QueuePanel
 from console.ui.scenes_panel import ScenesPanel
+from console.ui.shortcuts_help import ShortcutsHelp
 
 MESSAGE_MS = 8000
 
@@ -76,7 +77,13 @@ class MainWindow(QMainWindow):
         menu.addAction(self.connect_action)
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.menuBar().addMenu(self.tr("&Tools")).addAction(self.settings_action)
+        self.shortcuts_help = ShortcutsHelp(self)
+        help_action = QAction(self.tr("Keyboard shortcuts"), self)
+        help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        help_action.triggered.connect(self.shortcuts_help.toggle)
+        self.menuBar().addMenu(self.tr("&Help")).addAction(help_action)
         self.connection_bar.settings_requested.connect(self.connect_action.trigger)
         for n in range(1, 10):
             shortcut = QShortcut(QKeySequence(str(n)), self)
@@ -84,10 +91,28 @@ class MainWindow(QMainWindow):
         service.failed.connect(self._on_service_failed)
         service.connection_changed.connect(self._on_service_connection_changed)
         self.resize(1280, 760)
+        self.finish_docks()
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
         if settings.window_state:
             self.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
+
+    def finish_docks(self) -> None:
+        """List every dock in the View menu and remember the layout as built, for Reset
+        layout. Called again by whoever adds docks after construction."""
+        self.view_menu.clear()
+        for dock in self.findChildren(QDockWidget):
+            self.view_menu.addAction(dock.toggleViewAction())  # a closed dock comes back here
+        self.view_menu.addSeparator()
+        reset = self.view_menu.addAction(self.tr("Reset layout"))
+        reset.triggered.connect(self.reset_layout)
+        self._default_state = self.saveState()
+
+    def reset_layout(self) -> None:
+        for dock in self.findChildren(QDockWidget):
+            dock.setFloating(False)
+            dock.show()
+        self.restoreState(self._default_state)
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
