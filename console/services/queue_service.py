@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from console.core import queue as rules
 from console.core.offers import ENDED, FlashSale, OfferError
 from console.core.queue import Queue, QueueError
+from console.core.show import Show
 from console.store.queue_repo import (
     append_to_queue,
     end_flash_sale,
@@ -22,6 +23,7 @@ from console.store.queue_repo import (
     save_action,
     save_flash_sale,
 )
+from console.store.shows import get_show
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,7 @@ class QueueService(QObject):
         self.writer = writer
         self.clock = clock
         self.show_id: int | None = None
+        self.show: Show | None = None  # as loaded with the queue (title, rehearsal flag)
         self.queue = Queue()
         self._undo: list[Queue] = []
         self.flash_sale: FlashSale | None = None
@@ -55,7 +58,7 @@ class QueueService(QObject):
 
         def load(db):
             sid = show_id(db) if callable(show_id) else show_id
-            return sid, load_queue(db, sid)
+            return sid, get_show(db, sid), load_queue(db, sid)
 
         future = self.writer.submit(load)
         future.add_done_callback(lambda f: self._written.emit(f, None, "open_show", 0.0))
@@ -210,7 +213,7 @@ class QueueService(QObject):
             return
         if action == "open_show":
             if error is None:
-                (self.show_id, self.queue), self._undo = future.result(), []
+                (self.show_id, self.show, self.queue), self._undo = future.result(), []
                 self.changed.emit(self.queue)
             else:
                 log.error("Opening the show failed: %r", error)
