@@ -78,11 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     from console.ui import messages
     from console.ui.connect_dialog import ConnectDialog
     from console.ui.error_dialog import ErrorDialog
+    from console.ui.gui_gc import GuiThreadGc
     from console.ui.main_window import MainWindow
     from console.ui.overlay_text import overlay_texts
     from console.ui.settings_dialog import SettingsDialog
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app._gc = GuiThreadGc(app)  # the cyclic GC only on this thread (see gui_gc.py)
     app.setApplicationName("LiveDesk")
     app.setApplicationVersion(__version__)
     settings = Settings.load()

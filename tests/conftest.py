@@ -43,6 +43,22 @@ def fake():
 
 
 @pytest.fixture(autouse=True)
+def _gc_on_the_gui_thread(request):
+    """As in the app (console/ui/gui_gc.py): the cyclic GC never runs on a worker thread,
+    where it would destroy the Qt objects of earlier tests. Whatever a test left in cycles is
+    collected here, on the main thread, after it."""
+    import gc
+
+    if gc.isenabled():
+        from console.ui.gui_gc import GuiThreadGc
+
+        request.getfixturevalue("qapp")
+        request.session._livedesk_gc = GuiThreadGc()  # disables the automatic GC for good
+    yield
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
 def _fail_on_warning_logs(request, caplog):
     caplog.set_level(logging.INFO)
     yield

@@ -48,6 +48,11 @@ def bulk_work():
                     gc.enable()
 
 
+def busy() -> bool:
+    """A bulk job is running (the GC is held off for it)."""
+    return _bulk_jobs > 0
+
+
 def keep_out_of_gc(owner: object) -> weakref.finalize:
     """Freeze what the GC tracks now (gc.freeze) until the returned release() is called or
     `owner` is gone, whichever is first; unfrozen when every holder has let go. Call inside
