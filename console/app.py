@@ -147,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo:
         sample = resource_path("catalog", "sample_catalog.csv")
         title = app.translate("App", "Demo show")
-        queue.open_show(lambda db: show_setup.demo_show(db, sample, title))
+        rundown = resource_path("rundown", "sample_rundown.csv")
+        queue.open_show(lambda db: show_setup.demo_show(db, sample, title, rundown))
     else:
         title = app.translate("App", "Live show {0}").format(time.strftime("%Y-%m-%d"))
         queue.open_show(lambda db: show_setup.current_show(db, title))
@@ -189,7 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     from console.ui.catalog_menu import install_catalog_menu  # Catalog menu: import, export
 
     install_catalog_menu(window, writer, queue)
+    from console.ui.run_of_show import RunOfShow  # checklist, rundown, cues, host view
+
+    run_of_show = RunOfShow(window, writer, service, queue, settings, language)
+    window.finish_docks()
     window.show()
+    run_of_show.start()
     client.start()
     if not (args.demo or args.obs or settings.obs_configured):
         QTimer.singleShot(0, show_connect_dialog)  # first run: ask where OBS is

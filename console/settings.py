@@ -45,6 +45,10 @@ class Settings:
     overlay_enabled: bool = True  # keep the OBS text sources up to date
     overlay_scene: str = ""  # where missing sources are created; "" = the program scene
     overlay_sources: dict = field(default_factory=dict)  # renamed sources: key -> OBS name
+    canned_cues: list = field(default_factory=list)  # codes or own words; [] = the built-in ones
+    host_view_screen: str = ""  # HostWindow's screen key; "" = not chosen yet
+    host_view_fullscreen: bool = True
+    host_view_geometry: str = ""  # base64 of the host window's saveGeometry(), when windowed
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

@@ -4,6 +4,7 @@ that Excel opens correctly and as XLSX; headers in Chinese, files replaced atomi
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 import secrets
@@ -109,7 +110,12 @@ def _write_xlsx(tmp: Path, columns, rows, sheet_title: str) -> None:
     sheet.append(header)
     for row in rows:
         sheet.append([_xlsx_cell(sheet, row.get(k)) for k, _ in columns])
-    book.save(tmp)
+    # Into memory first (a few MB for 50,000 rows): saving can then not fail half-way on the
+    # target path and leave openpyxl's row buffer open; the file is written in one go.
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with open(tmp, "xb") as f:
+        f.write(buffer.getbuffer())
 
 
 def _xlsx_cell(sheet, value: object) -> object:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from console.core.show import Show, ShowError, check_platform, check_schedule, clean_title
+from console.store.rundown_repo import copy_rundown
 from console.store.timeline import stamp
 
 PENDING = "pending"  # a queue item's first state (console.core.queue)
@@ -70,11 +71,12 @@ def duplicate_show(
     rehearsal: bool = False,
     platform: str | None = None,
 ) -> Show:
-    """A new show with the source's queue, ready to run: every item pending, the source's price,
-    stock and low-stock mark kept. What happened in the source (explain windows, offers) stays
-    with it. Times and the rehearsal flag are the new show's own: the usual copy is of last
-    week's show, or of the rehearsal, for the real show. The platform is the source's unless
-    given (the same lineup, streamed on another platform)."""
+    """A new show with the source's queue and rundown, ready to run: every item pending, the
+    source's price, stock and low-stock mark kept. What happened in the source (explain
+    windows, offers, the segments' actual times) stays with it. Times and the rehearsal flag
+    are the new show's own: the usual copy is of last week's show, or of the rehearsal, for
+    the real show. The platform is the source's unless given (the same lineup, streamed on
+    another platform)."""
     source = get_show(db, show_id)
     if source is None:
         raise ShowError("show_not_found", str(show_id))
@@ -90,8 +92,9 @@ def duplicate_show(
         "ORDER BY position, id",
         [copy.id, PENDING, show_id],
     )
-    # The rundown (segments: titles, planned durations, linked products and presets, 话术) is
-    # copied here too once its table exists, with its links remapped to the new show_items.
+    # The rundown's plan (titles, planned durations, linked products and presets, 话术), its
+    # links remapped to the new show_items; what happened (actual times) stays with the source.
+    copy_rundown(db, show_id, copy.id)
     return copy
 
 

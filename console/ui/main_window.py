@@ -91,15 +91,13 @@ class MainWindow(QMainWindow):
         service.failed.connect(self._on_service_failed)
         service.connection_changed.connect(self._on_service_connection_changed)
         self.resize(1280, 760)
-        self.finish_docks()
+        self._default_state: QByteArray | None = None
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
-        if settings.window_state:
-            self.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
 
     def finish_docks(self) -> None:
-        """List every dock in the View menu and remember the layout as built, for Reset
-        layout. Called again by whoever adds docks after construction."""
+        """Once every dock is added (the app adds more after construction): list them in the
+        View menu, remember the layout as built (for Reset layout), restore the user's."""
         self.view_menu.clear()
         for dock in self.findChildren(QDockWidget):
             self.view_menu.addAction(dock.toggleViewAction())  # a closed dock comes back here
@@ -107,6 +105,8 @@ class MainWindow(QMainWindow):
         reset = self.view_menu.addAction(self.tr("Reset layout"))
         reset.triggered.connect(self.reset_layout)
         self._default_state = self.saveState()
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
 
     def reset_layout(self) -> None:
         for dock in self.findChildren(QDockWidget):

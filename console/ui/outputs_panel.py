@@ -1,4 +1,5 @@
-"""Go Live / Stop and Record, each with its elapsed time; stopping asks first."""
+"""Go Live / Stop and Record, each with its elapsed time; stopping asks first. With a gate
+(GoLiveGate), Go Live goes through the show's checklist, and a rehearsal cannot go live."""
 
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ def _clock(ms: int) -> str:
 
 
 class OutputsPanel(QWidget):
-    def __init__(self, service: ObsService, parent: QWidget | None = None):
+    def __init__(self, service: ObsService, parent: QWidget | None = None, gate=None):
         super().__init__(parent)
         self.service = service
+        self.gate = None
+        self.notice: QMessageBox | None = None
         self.live = QPushButton()
         self.live.setObjectName("liveButton")
         self.live.setMinimumHeight(48)
@@ -48,7 +51,34 @@ class OutputsPanel(QWidget):
         service.changed.connect(self._on_service_changed)
         service.health_changed.connect(self._on_service_health_changed)
         service.connection_changed.connect(self._on_service_connection_changed)
-        self._on_service_changed(service.snapshot)
+        self.set_gate(gate)
+
+    def set_gate(self, gate) -> None:
+        """Route Go Live through `gate` (a GoLiveGate); None: ask and go live, as always."""
+        if self.gate is not None:
+            self.gate.refused.disconnect(self._on_gate_refused)
+            self.gate.overridden.disconnect(self._on_gate_overridden)
+        self.gate, self._overridden = gate, False
+        if gate is not None:
+            gate.refused.connect(self._on_gate_refused)
+            gate.overridden.connect(self._on_gate_overridden)
+        self.live.setEnabled(True)
+        self.live.setToolTip("")
+        self._on_service_changed(self.service.snapshot)
+
+    def _rehearsal(self) -> bool:
+        return self.gate is not None and bool(self.gate.is_rehearsal())
+
+    def _show_gate(self) -> None:
+        """A rehearsal cannot go live: the button says so (stopping stays possible)."""
+        off = not self.service.snapshot.streaming and self._rehearsal()
+        rehearsal = self.tr("Rehearsal — Go Live off")
+        if off:
+            self.live.setText(rehearsal)
+        elif self.live.text() == rehearsal:  # no longer a rehearsal
+            self.live.setText(self.tr("Go Live"))
+        self.live.setToolTip(self.gate.refusal() if off else "")
+        self.live.setEnabled(not off)
 
     def _on_service_changed(self, s: ObsSnapshot) -> None:
         known = self.service.connected
@@ -61,6 +91,8 @@ class OutputsPanel(QWidget):
         for button, on in ((self.live, s.streaming), (self.record, s.recording)):
             set_look(button, "active", on and known)
         self.setEnabled(known)
+        if self.gate is not None and known:
+            self._show_gate()
 
     def _on_service_connection_changed(self, *_state) -> None:
         self._on_service_changed(self.service.snapshot)
@@ -69,6 +101,8 @@ class OutputsPanel(QWidget):
         self._base = (h.stream_ms, h.record_ms, time.monotonic())
 
     def _show_elapsed(self) -> None:
+        if self.gate is not None and self.service.connected:
+            self._show_gate()  # the show (and with it the rehearsal flag) may have changed
         stream_ms, record_ms, at = self._base
         since = int((time.monotonic() - at) * 1000)
         s = self.service.snapshot
@@ -85,11 +119,34 @@ class OutputsPanel(QWidget):
                 self.tr("Stop the live stream? Viewers will see the room end."),
                 lambda: self.service.set_streaming(False),
             )
+        elif self.gate is not None:
+            # The gate asks its own question when items are open; otherwise ours follows.
+            self._overridden = False
+            self.gate.request(self._start_after_gate, parent=self)
         else:
-            self._ask(
-                self.tr("Go live now? The stream starts with the current scene."),
-                lambda: self.service.set_streaming(True),
-            )
+            self._ask_go_live()
+
+    def _ask_go_live(self) -> None:
+        self._ask(
+            self.tr("Go live now? The stream starts with the current scene."),
+            lambda: self.service.set_streaming(True),
+        )
+
+    def _start_after_gate(self) -> None:
+        if self._overridden:  # just answered "Go live anyway": no second question
+            self._overridden = False
+            self.service.set_streaming(True)
+        else:
+            self._ask_go_live()
+
+    def _on_gate_overridden(self, *_who_why) -> None:
+        self._overridden = True
+
+    def _on_gate_refused(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("LiveDesk"), text, parent=self)
+        box.finished.connect(box.deleteLater)
+        self.notice = box
+        box.open()
 
     def _on_record_clicked(self) -> None:
         if self.service.snapshot.recording:

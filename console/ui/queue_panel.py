@@ -4,7 +4,7 @@ or stock to edit it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +22,8 @@ from console.core.catalog import parse_price
 from console.core.offers import COUNTING_DOWN, ON_SALE, clock_text
 from console.core.queue import DONE, EXPLAINING, SKIPPED, SOLD_OUT, Queue, QueueItem
 from console.services.queue_service import QueueService
+from console.ui.drag_reorder import DragReorderModel
 
-MIME = "application/x-livedesk-queue-item"
 ROOT = QModelIndex()
 LINK, NAME, PRICE, STOCK, STATE = range(5)
 EXPLAINING_BG, LOW_STOCK_FG, FADED_FG = QColor("#9e6a03"), QColor("#f85149"), QColor("#6e7681")
@@ -33,7 +33,9 @@ def money(fen: int | None) -> str:
     return "—" if fen is None else f"¥{fen / 100:,.2f}"
 
 
-class _QueueModel(QAbstractTableModel):
+class _QueueModel(DragReorderModel):
+    mime_type = "application/x-livedesk-queue-item"
+
     def __init__(self, service: QueueService, panel: QueuePanel):
         super().__init__(panel)
         self.service = service
@@ -136,28 +138,12 @@ class _QueueModel(QAbstractTableModel):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
-    # drag to reorder: the model asks the service; the view never moves rows itself
-    def supportedDropActions(self):
-        return Qt.DropAction.MoveAction
+    # drag to reorder (DragReorderModel)
+    def row_ids(self) -> list[int]:
+        return [x.id for x in self.items]
 
-    def mimeTypes(self):
-        return [MIME]
-
-    def mimeData(self, indexes):
-        data = QMimeData()
-        data.setData(MIME, str(self.items[indexes[0].row()].id).encode())
-        return data
-
-    def dropMimeData(self, data, action, row, column, parent) -> bool:
-        if not data.hasFormat(MIME):
-            return False
-        item_id = int(bytes(data.data(MIME)).decode())
-        target = row if row >= 0 else parent.row() if parent.isValid() else len(self.items)
-        source = next((n for n, i in enumerate(self.items) if i.id == item_id), None)
-        if source is None:  # the queue changed under the drag
-            return False
-        self.service.move(item_id, target - 1 if target > source else target)
-        return False  # the queue re-renders from the service; Qt must not remove the row
+    def move_row(self, row_id: int, to_index: int) -> None:
+        self.service.move(row_id, to_index)
 
 
 class QueuePanel(QWidget):

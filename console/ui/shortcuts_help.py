@@ -25,18 +25,20 @@ class ShortcutsHelp(QWidget):
 
     def panel_keys(self) -> list[tuple[str, str]]:
         """Keys that belong to panels, not menus (where the focus is decides)."""
-        tr = self.tr
         undo = QKeySequence(QKeySequence.StandardKey.Undo).toString()
         return [
-            ("1 … 9", tr("Switch to scene 1 … 9")),
-            ("↑ ↓", tr("Queue: choose a product")),
-            ("Enter", tr("Queue: start 讲解 on the chosen product")),
-            ("N", tr("Queue: next product")),
-            ("Esc", tr("Queue: stop 讲解")),
-            ("S / K / T", tr("Queue: sold out / skip / to the top")),
-            ("F2", tr("Queue: edit the live price or stock")),
-            ("F / Shift+F", tr("Flash sale: start / end early")),
-            (undo, tr("Undo the last queue action")),
+            ("1 … 9", self.tr("Switch to scene 1 … 9")),
+            ("↑ ↓", self.tr("Queue: choose a product")),
+            ("Enter", self.tr("Queue: start 讲解 on the chosen product")),
+            ("N", self.tr("Queue: next product")),
+            ("Esc", self.tr("Queue: stop 讲解")),
+            ("S / K / T", self.tr("Queue: sold out / skip / to the top")),
+            ("F2", self.tr("Queue: edit the live price or stock")),
+            ("F / Shift+F", self.tr("Flash sale: start / end early")),
+            (undo, self.tr("Undo the last queue action")),
+            ("Enter / N / P", self.tr("Rundown: start / next / previous segment")),
+            ("Alt+1 … Alt+6", self.tr("Cues: send a canned cue to the host")),
+            ("F11", self.tr("Host view window: full screen on and off")),
         ]
 
     def rows(self) -> list[tuple[str, str]]:

@@ -127,7 +127,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="102"/>
+        <location filename="../../console/app.py" line="104"/>
         <source>This show database was written by a newer LiveDesk and is left untouched:
 {0}
 Please update LiveDesk.</source>
@@ -136,7 +136,7 @@ Please update LiveDesk.</source>
 请升级 LiveDesk。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="112"/>
+        <location filename="../../console/app.py" line="114"/>
         <source>The show database is damaged and is left untouched:
 {0}
 
@@ -151,17 +151,17 @@ Restore a backup, or move the file away to start with an empty database.</source
 请从备份恢复，或将该文件移走，以一个空数据库重新开始。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="147"/>
+        <location filename="../../console/app.py" line="149"/>
         <source>Demo show</source>
         <translation>演示场次</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="150"/>
+        <location filename="../../console/app.py" line="153"/>
         <source>Live show {0}</source>
         <translation>直播 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="169"/>
+        <location filename="../../console/app.py" line="172"/>
         <source>No system keyring here: the password is kept until LiveDesk closes.</source>
         <translation>本机没有系统密钥环：密码只保留到 LiveDesk 关闭为止。</translation>
     </message>
@@ -656,6 +656,397 @@ Restore a backup, or move the file away to start with an empty database.</source
     </message>
 </context>
 <context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="53"/>
+        <source>Account and platform</source>
+        <translation>账号与平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="54"/>
+        <source>Content planning</source>
+        <translation>内容策划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="55"/>
+        <source>Before going live</source>
+        <translation>开播前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="56"/>
+        <source>During the show</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="57"/>
+        <source>After the show</source>
+        <translation>下播后</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="63"/>
+        <source>By hand</source>
+        <translation>手动勾选</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="64"/>
+        <location filename="../../console/ui/checklist_panel.py" line="91"/>
+        <source>OBS connected</source>
+        <translation>OBS 已连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="65"/>
+        <source>OBS scene collection</source>
+        <translation>OBS 场景集合</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="66"/>
+        <source>OBS profile</source>
+        <translation>OBS 配置文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="67"/>
+        <source>Stream server and key</source>
+        <translation>推流地址和推流码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="68"/>
+        <source>Microphone live</source>
+        <translation>麦克风有声音</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="69"/>
+        <source>Free disk space</source>
+        <translation>磁盘剩余空间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="70"/>
+        <source>Product queue not empty</source>
+        <translation>商品队列不为空</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="71"/>
+        <source>Live price and stock for every product</source>
+        <translation>每个商品都有直播价和库存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="72"/>
+        <source>Lights reachable</source>
+        <translation>灯光可连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="73"/>
+        <source>Camera reachable</source>
+        <translation>摄像头可连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="96"/>
+        <source>OBS not connected</source>
+        <translation>OBS 未连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="99"/>
+        <source>Asking OBS…</source>
+        <translation>正在询问 OBS…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="102"/>
+        <source>Scene collection “{name}”</source>
+        <translation>场景集合“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="104"/>
+        <source>Profile “{name}”</source>
+        <translation>配置文件“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="109"/>
+        <source>Scene collection is “{actual}”, not “{expected}”</source>
+        <translation>场景集合是“{actual}”，不是“{expected}”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="111"/>
+        <source>Profile is “{actual}”, not “{expected}”</source>
+        <translation>配置文件是“{actual}”，不是“{expected}”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="114"/>
+        <source>Stream server {server}</source>
+        <translation>推流地址 {server}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="116"/>
+        <source>No stream server set in OBS</source>
+        <translation>OBS 未填写推流地址</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="118"/>
+        <source>No stream key set in OBS</source>
+        <translation>OBS 未填写推流码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="120"/>
+        <source>Stream server {server} does not contain “{expected}”</source>
+        <translation>推流地址 {server} 不包含“{expected}”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="125"/>
+        <source>Mic heard {ago} s ago</source>
+        <translation>麦克风 {ago} 秒前有声音</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="127"/>
+        <source>Mic {peak} dBFS peak, just now</source>
+        <translation>麦克风 {peak} dBFS 峰值，刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="130"/>
+        <source>Mic {peak} dBFS peak, {ago} s ago</source>
+        <translation>麦克风 {peak} dBFS 峰值，{ago} 秒前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="134"/>
+        <source>Mic “{input}” is muted</source>
+        <translation>麦克风“{input}”已静音</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="137"/>
+        <source>No audio input “{input}” in OBS</source>
+        <translation>OBS 中没有音频输入“{input}”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="140"/>
+        <source>No mic input in OBS</source>
+        <translation>OBS 中没有麦克风输入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="142"/>
+        <source>Listening to the mic…</source>
+        <translation>正在监听麦克风…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="144"/>
+        <source>Mic silent for over {window} s</source>
+        <translation>麦克风超过 {window} 秒没有声音</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="148"/>
+        <source>Free disk space not known yet</source>
+        <translation>暂不知道磁盘剩余空间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="150"/>
+        <source>{free} GB free (at least {min})</source>
+        <translation>剩余 {free} GB（至少 {min} GB）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="154"/>
+        <source>Only {free} GB free, {min} GB needed</source>
+        <translation>只剩 {free} GB，需要 {min} GB</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="158"/>
+        <source>No show open</source>
+        <translation>没有打开的场次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="160"/>
+        <source>The product queue is empty</source>
+        <translation>商品队列是空的</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="162"/>
+        <source>{count} products in the queue</source>
+        <translation>队列中有 {count} 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="164"/>
+        <source>All {count} products have a live price and stock</source>
+        <translation>{count} 个商品都有直播价和库存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="168"/>
+        <source>{count} of {total} products lack a live price or stock: {names}</source>
+        <translation>{total} 个商品中有 {count} 个缺直播价或库存：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="173"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="176"/>
+        <source>Not available yet (no device control)</source>
+        <translation>暂不支持（尚无设备控制）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="178"/>
+        <source>Unknown self-check “{kind}”</source>
+        <translation>未知的自检项“{kind}”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="182"/>
+        <source>The self-check&apos;s settings are not valid</source>
+        <translation>自检设置无效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="183"/>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="188"/>
+        <source>Enter your name first: it is recorded with every check.</source>
+        <translation>请先填写你的名字：每次勾选都会记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="191"/>
+        <source>The checklist could not be saved. Try again.</source>
+        <translation>清单未能保存，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="192"/>
+        <source>Open a show first.</source>
+        <translation>请先打开场次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="193"/>
+        <source>That item is no longer in the checklist.</source>
+        <translation>该项已不在清单中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="194"/>
+        <source>An item needs a text.</source>
+        <translation>清单项不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="195"/>
+        <source>Those self-check settings are not valid.</source>
+        <translation>这些自检设置无效。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="196"/>
+        <source>Your checklist template could not be read; this show got the built-in one.</source>
+        <translation>无法读取你的清单模板，本场使用了内置模板。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="200"/>
+        <source>Your template could not be saved.</source>
+        <translation>你的模板未能保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="201"/>
+        <source>The checklist is empty.</source>
+        <translation>清单是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="205"/>
+        <source>Checklist: {action} failed ({code})</source>
+        <translation>清单：{action} 失败（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="327"/>
+        <source>your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="331"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="334"/>
+        <source>Save as my template</source>
+        <translation>存为我的模板</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="335"/>
+        <source>New shows start from this checklist</source>
+        <translation>新场次将使用这份清单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="338"/>
+        <location filename="../../console/ui/checklist_panel.py" line="350"/>
+        <source>Checked by</source>
+        <translation>勾选人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="350"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="350"/>
+        <location filename="../../console/ui/checklist_panel.py" line="554"/>
+        <source>Required</source>
+        <translation>必做</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="350"/>
+        <source>Self-check</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="364"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="366"/>
+        <source>Edit item…</source>
+        <translation>编辑此项…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="368"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="370"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="372"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="494"/>
+        <source>Saved as your template: new shows start from this list.</source>
+        <translation>已存为你的模板：新场次将使用这份清单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="508"/>
+        <source>{phase} ({done}/{total})</source>
+        <translation>{phase}（{done}/{total}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="517"/>
+        <source>{count} required before going live still open</source>
+        <translation>开播前还有 {count} 个必做项未完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="520"/>
+        <source>Ready to go live</source>
+        <translation>可以开播</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="562"/>
+        <source>Checked by {who} at {when}</source>
+        <translation>{who} 于 {when} 勾选</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="566"/>
+        <source>Not checked yet</source>
+        <translation>尚未勾选</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="568"/>
+        <source>Self-check: {name}</source>
+        <translation>自检：{name}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../console/ui/connect_dialog.py" line="30"/>
@@ -712,6 +1103,102 @@ Restore a backup, or move the file away to start with an empty database.</source
     </message>
 </context>
 <context>
+    <name>Cues</name>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="52"/>
+        <source>Talk up the perks</source>
+        <translation>讲福利</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="53"/>
+        <source>Push for orders</source>
+        <translation>催单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="54"/>
+        <source>Read the comments</source>
+        <translation>看评论</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="55"/>
+        <source>Slow down</source>
+        <translation>放慢</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="56"/>
+        <source>Next product</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="57"/>
+        <source>Drink some water</source>
+        <translation>喝水</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="73"/>
+        <source>Open a show first: cues are logged with the show.</source>
+        <translation>请先打开场次：提示会记录在场次里。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="74"/>
+        <source>Type the cue first.</source>
+        <translation>请先输入提示内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="75"/>
+        <source>Too long for the host view: at most {0} characters.</source>
+        <translation>太长，主播屏放不下：最多 {0} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="76"/>
+        <source>The host saw the cue, but the show log could not save it.</source>
+        <translation>主播已看到提示，但场次记录保存失败。</translation>
+    </message>
+</context>
+<context>
+    <name>CuesPanel</name>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="145"/>
+        <source>Cue in your own words, Enter sends</source>
+        <translation>自定义提示，按 Enter 发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="147"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="152"/>
+        <source>Edit cues…</source>
+        <translation>编辑提示…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="197"/>
+        <source>The cues could not be saved: {0}</source>
+        <translation>提示列表保存失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="238"/>
+        <source>No cue sent yet.</source>
+        <translation>尚未发送提示。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="242"/>
+        <source>Flashing on the host view: {0} ({1} s)</source>
+        <translation>主播屏闪烁中：{0}（{1} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="244"/>
+        <source>The host saw it: {0}</source>
+        <translation>主播已确认：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="247"/>
+        <source>Not acknowledged, timed out: {0}</source>
+        <translation>未确认，已超时：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../console/ui/error_dialog.py" line="14"/>
@@ -738,6 +1225,14 @@ Details are in the log file:
         <location filename="../../console/ui/error_dialog.py" line="33"/>
         <source>{0} errors since the last time this was closed.</source>
         <translation>自上次关闭此窗口以来共 {0} 个错误。</translation>
+    </message>
+</context>
+<context>
+    <name>GoLiveGate</name>
+    <message>
+        <location filename="../../console/ui/go_live_gate.py" line="89"/>
+        <source>This show is a rehearsal (彩排): Go Live is off. Open or create the real show to go live.</source>
+        <translation>本场是彩排：不能开播。请打开或新建正式场次再开播。</translation>
     </message>
 </context>
 <context>
@@ -779,6 +1274,78 @@ Details are in the log file:
     </message>
 </context>
 <context>
+    <name>HostView</name>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="220"/>
+        <source>Online {0}</source>
+        <translation>在线 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="222"/>
+        <source>GMV {0} / target {1}</source>
+        <translation>GMV {0} / 目标 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="276"/>
+        <source>{0} left</source>
+        <translation>剩余 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="278"/>
+        <source>Over {0}</source>
+        <translation>超时 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="287"/>
+        <source>Next: {0}</source>
+        <translation>下一个：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="290"/>
+        <location filename="../../console/ui/host_view.py" line="298"/>
+        <source>NOW</source>
+        <translation>正在讲解</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="291"/>
+        <source>Nothing being explained</source>
+        <translation>暂无讲解商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="298"/>
+        <source>NOW · link {0}</source>
+        <translation>正在讲解 · {0}号链接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="305"/>
+        <source>Sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="307"/>
+        <source>Stock {0}</source>
+        <translation>库存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="314"/>
+        <source>Flash sale in {0}</source>
+        <translation>秒杀倒计时 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/host_view.py" line="316"/>
+        <source>On sale · {0} left</source>
+        <translation>秒杀中 · 剩余 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HostWindow</name>
+    <message>
+        <location filename="../../console/ui/host_window.py" line="64"/>
+        <source>LiveDesk — host view</source>
+        <translation>LiveDesk — 主播屏</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <location filename="../../console/ui/level_meter.py" line="58"/>
@@ -789,59 +1356,79 @@ Details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="38"/>
+        <location filename="../../console/ui/main_window.py" line="39"/>
         <source>LiveDesk — live room console</source>
         <translation>LiveDesk 直播中控台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="49"/>
+        <location filename="../../console/ui/main_window.py" line="50"/>
         <source>Audio mixer</source>
         <translation>音频混音器</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="50"/>
+        <location filename="../../console/ui/main_window.py" line="51"/>
         <source>Stream and recording</source>
         <translation>直播与录制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="57"/>
+        <location filename="../../console/ui/main_window.py" line="58"/>
         <source>Product queue</source>
         <translation>商品队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="64"/>
+        <location filename="../../console/ui/main_window.py" line="65"/>
         <source>Coupons and lucky bags</source>
         <translation>优惠券与福袋</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="72"/>
+        <location filename="../../console/ui/main_window.py" line="73"/>
         <source>OBS connection…</source>
         <translation>OBS 连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="73"/>
+        <location filename="../../console/ui/main_window.py" line="74"/>
         <source>&amp;Show</source>
         <translation>场次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="74"/>
+        <location filename="../../console/ui/main_window.py" line="75"/>
         <source>&amp;Catalog</source>
         <translation>商品库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="75"/>
+        <location filename="../../console/ui/main_window.py" line="76"/>
         <source>&amp;OBS</source>
         <translation>&amp;OBS</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="77"/>
+        <location filename="../../console/ui/main_window.py" line="78"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="79"/>
+        <location filename="../../console/ui/main_window.py" line="80"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="81"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="83"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="86"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="105"/>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
     </message>
 </context>
 <context>
@@ -1207,52 +1794,59 @@ Details are in the log file:
 <context>
     <name>OutputsPanel</name>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="56"/>
+        <location filename="../../console/ui/outputs_panel.py" line="86"/>
         <source>● LIVE — Stop</source>
         <translation>● 直播中 — 停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="56"/>
+        <location filename="../../console/ui/outputs_panel.py" line="79"/>
+        <location filename="../../console/ui/outputs_panel.py" line="86"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="57"/>
+        <location filename="../../console/ui/outputs_panel.py" line="75"/>
+        <source>Rehearsal — Go Live off</source>
+        <translation>彩排 — 不能开播</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outputs_panel.py" line="87"/>
         <source>● REC — Stop</source>
         <translation>● 录制中 — 停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="57"/>
+        <location filename="../../console/ui/outputs_panel.py" line="87"/>
         <source>Record</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="59"/>
+        <location filename="../../console/ui/outputs_panel.py" line="89"/>
         <source>Stream: unknown</source>
         <translation>直播：状态未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="60"/>
+        <location filename="../../console/ui/outputs_panel.py" line="90"/>
         <source>Recording: unknown</source>
         <translation>录制：状态未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="85"/>
+        <location filename="../../console/ui/outputs_panel.py" line="119"/>
         <source>Stop the live stream? Viewers will see the room end.</source>
         <translation>停止直播？观众将看到直播间结束。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="90"/>
+        <location filename="../../console/ui/outputs_panel.py" line="131"/>
         <source>Go live now? The stream starts with the current scene.</source>
         <translation>现在开播？直播将从当前场景开始。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="96"/>
+        <location filename="../../console/ui/outputs_panel.py" line="153"/>
         <source>Stop recording?</source>
         <translation>停止录制？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="104"/>
+        <location filename="../../console/ui/outputs_panel.py" line="146"/>
+        <location filename="../../console/ui/outputs_panel.py" line="161"/>
         <source>LiveDesk</source>
         <translation>LiveDesk</translation>
     </message>
@@ -1446,14 +2040,339 @@ Details are in the log file:
         <translation>结束秒杀 (Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="261"/>
+        <location filename="../../console/ui/queue_panel.py" line="263"/>
         <source>Flash sale starts in {0}</source>
         <translation>秒杀 {0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="263"/>
+        <location filename="../../console/ui/queue_panel.py" line="265"/>
         <source>ON SALE — {0} left</source>
         <translation>秒杀中 — 剩余 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RunOfShow</name>
+    <message>
+        <location filename="../../console/ui/run_of_show.py" line="49"/>
+        <source>Rundown</source>
+        <translation>直播流程</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/run_of_show.py" line="52"/>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/run_of_show.py" line="57"/>
+        <source>Cues to the host</source>
+        <translation>主播提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/run_of_show.py" line="60"/>
+        <location filename="../../console/ui/run_of_show.py" line="84"/>
+        <source>Host view</source>
+        <translation>主播屏</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/run_of_show.py" line="85"/>
+        <source>Show the host view</source>
+        <translation>显示主播屏</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/run_of_show.py" line="89"/>
+        <source>Full screen on and off (F11 there)</source>
+        <translation>全屏开关（在主播屏上按 F11）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/run_of_show.py" line="91"/>
+        <source>On screen</source>
+        <translation>显示到屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/run_of_show.py" line="93"/>
+        <source>In the console (one monitor)</source>
+        <translation>嵌在中控台中（单显示器）</translation>
+    </message>
+</context>
+<context>
+    <name>RundownPanel</name>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="202"/>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="203"/>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="204"/>
+        <source>Links</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="205"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="206"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="207"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="208"/>
+        <source>+/−</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="251"/>
+        <source>REHEARSAL</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="273"/>
+        <source>Start (Enter)</source>
+        <translation>开始 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="274"/>
+        <source>Previous (P)</source>
+        <translation>上一环节 (P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="275"/>
+        <source>Next (N)</source>
+        <translation>下一环节 (N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="276"/>
+        <source>Stop (Esc)</source>
+        <translation>停止 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="279"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="280"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="281"/>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="282"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="283"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="294"/>
+        <source>Reset the rehearsal</source>
+        <translation>重置彩排</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="376"/>
+        <location filename="../../console/ui/rundown_panel.py" line="453"/>
+        <source>Import a rundown</source>
+        <translation>导入流程</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="376"/>
+        <source>Rundown (*.csv *.xlsx)</source>
+        <translation>流程文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="401"/>
+        <source>Not running</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="407"/>
+        <source>Next: {0}</source>
+        <translation>下一环节：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="410"/>
+        <source>{0} behind the plan</source>
+        <translation>落后计划 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="412"/>
+        <source>{0} ahead of the plan</source>
+        <translation>领先计划 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="414"/>
+        <source>on plan</source>
+        <translation>与计划一致</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="416"/>
+        <source>Show {0} · {1}</source>
+        <translation>本场 {0} · {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/ui/rundown_panel.py" line="448"/>
+        <source>Imported %n segment(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个环节。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="450"/>
+        <source>Nothing imported: the file has mistakes.</source>
+        <translation>未导入：文件有错误。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="454"/>
+        <source>Nothing was imported. Correct these lines and import again:</source>
+        <translation>未导入任何内容。请改正以下各行后重新导入：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="462"/>
+        <source>no segment column (such as 环节 or title)</source>
+        <translation>缺少环节列（如“环节”或 title）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="463"/>
+        <source>no duration column (such as 时长 or duration)</source>
+        <translation>缺少时长列（如“时长”或 duration）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="464"/>
+        <source>the column {0} repeats another one; keep one</source>
+        <translation>列 {0} 与另一列重复，请只保留一列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="465"/>
+        <source>no segment title</source>
+        <translation>没有环节名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="466"/>
+        <source>“{0}” is not a duration (write 5, 5分钟, 5:00 or 90秒)</source>
+        <translation>“{0}”不是时长（可写 5、5分钟、5:00 或 90秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="467"/>
+        <source>link number {0} is not in this show&apos;s queue</source>
+        <translation>链接号 {0} 不在本场商品队列中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="470"/>
+        <source>line {0}: {1}</source>
+        <translation>第 {0} 行：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="474"/>
+        <source>Open a show first.</source>
+        <translation>请先打开场次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="476"/>
+        <source>The rundown has no segments yet: add one (Insert) or import a file.</source>
+        <translation>流程还没有环节：请添加（Insert）或导入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="478"/>
+        <source>Every segment has been played.</source>
+        <translation>所有环节都已进行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="479"/>
+        <source>That segment has been played already.</source>
+        <translation>该环节已进行过。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="480"/>
+        <source>No segment is running.</source>
+        <translation>没有正在进行的环节。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="481"/>
+        <source>No segment has been played yet.</source>
+        <translation>还没有进行过任何环节。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="482"/>
+        <source>Stop the running segment first.</source>
+        <translation>请先停止正在进行的环节。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="484"/>
+        <source>A played segment stays: it is the show&apos;s planned-vs-actual record.</source>
+        <translation>已进行的环节不能删除：它是本场计划与实际的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="486"/>
+        <source>Only a rehearsal&apos;s times can be reset.</source>
+        <translation>只有彩排的时间可以重置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="487"/>
+        <source>Give the segment a title.</source>
+        <translation>请填写环节名称。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="488"/>
+        <source>A segment lasts from 1 second to 12 hours.</source>
+        <translation>环节时长须在 1 秒到 12 小时之间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="489"/>
+        <source>That segment is no longer in the rundown.</source>
+        <translation>该环节已不在流程中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="490"/>
+        <source>Could not save to the show database (see the log).</source>
+        <translation>无法保存到场次数据库（见日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="491"/>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="492"/>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="493"/>
+        <source>The file has a header row but no segments.</source>
+        <translation>文件只有表头，没有环节。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="494"/>
+        <source>A quotation mark in the file is not closed.</source>
+        <translation>文件中有未闭合的引号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="495"/>
+        <source>Save the file as CSV UTF-8 and import it again.</source>
+        <translation>请将文件另存为 CSV UTF-8 后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="496"/>
+        <source>Not done ({0}).</source>
+        <translation>未完成（{0}）。</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +2499,79 @@ Details are in the log file:
         <location filename="../../console/ui/settings_dialog.py" line="168"/>
         <source>The settings could not be saved: {0}</source>
         <translation>设置未能保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsHelp</name>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="30"/>
+        <source>Switch to scene 1 … 9</source>
+        <translation>切换到第 1 … 9 个场景</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="31"/>
+        <source>Queue: choose a product</source>
+        <translation>商品队列：选择商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="32"/>
+        <source>Queue: start 讲解 on the chosen product</source>
+        <translation>商品队列：开始讲解所选商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="33"/>
+        <source>Queue: next product</source>
+        <translation>商品队列：下一个商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="34"/>
+        <source>Queue: stop 讲解</source>
+        <translation>商品队列：停止讲解</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="35"/>
+        <source>Queue: sold out / skip / to the top</source>
+        <translation>商品队列：售罄 / 跳过 / 置顶</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="36"/>
+        <source>Queue: edit the live price or stock</source>
+        <translation>商品队列：修改直播价或库存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="37"/>
+        <source>Flash sale: start / end early</source>
+        <translation>秒杀：开始 / 提前结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="38"/>
+        <source>Undo the last queue action</source>
+        <translation>撤销上一步队列操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="39"/>
+        <source>Rundown: start / next / previous segment</source>
+        <translation>直播流程：开始 / 下一环节 / 上一环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="40"/>
+        <source>Cues: send a canned cue to the host</source>
+        <translation>主播提示：发送常用提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="41"/>
+        <source>Host view window: full screen on and off</source>
+        <translation>主播屏窗口：切换全屏</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="52"/>
+        <source>Show or hide this list</source>
+        <translation>显示或隐藏此列表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shortcuts_help.py" line="60"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
     </message>
 </context>
 <context>
@@ -1851,6 +2843,188 @@ Details are in the log file:
         <location filename="../../console/ui/shows_dialog.py" line="310"/>
         <source>Planned end</source>
         <translation>计划结束</translation>
+    </message>
+</context>
+<context>
+    <name>_EditCuesDialog</name>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="86"/>
+        <source>Edit canned cues</source>
+        <translation>编辑常用提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="92"/>
+        <source>Restore the built-in cues</source>
+        <translation>恢复默认提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="102"/>
+        <source>One cue per line, at most {0} cues of {1} characters.</source>
+        <translation>每行一条提示，最多 {0} 条，每条不超过 {1} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="124"/>
+        <source>Keep at least one cue.</source>
+        <translation>至少保留一条提示。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="126"/>
+        <source>At most {0} cues.</source>
+        <translation>最多 {0} 条提示。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="128"/>
+        <source>A cue is longer than {0} characters.</source>
+        <translation>有提示超过 {0} 个字。</translation>
+    </message>
+</context>
+<context>
+    <name>_ItemDialog</name>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="226"/>
+        <source>Checklist item</source>
+        <translation>清单项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="226"/>
+        <source>New checklist item</source>
+        <translation>新清单项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="233"/>
+        <source>Required before going live</source>
+        <translation>开播前必做</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="244"/>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="245"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="247"/>
+        <source>Self-check</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="267"/>
+        <source>Scene collection (empty: whatever is current)</source>
+        <translation>场景集合（留空：当前的即可）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="268"/>
+        <source>Profile (empty: whatever is current)</source>
+        <translation>配置文件（留空：当前的即可）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="269"/>
+        <source>Server must contain (empty: any)</source>
+        <translation>推流地址须包含（留空：不限）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="270"/>
+        <source>Audio input (empty: the host&apos;s mic)</source>
+        <translation>音频输入（留空：主播麦克风）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="271"/>
+        <source>Heard within (s)</source>
+        <translation>多少秒内有声音</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="272"/>
+        <source>At least free (GB)</source>
+        <translation>至少剩余（GB）</translation>
+    </message>
+</context>
+<context>
+    <name>_OverrideDialog</name>
+    <message>
+        <location filename="../../console/ui/go_live_gate.py" line="30"/>
+        <source>Required items still open</source>
+        <translation>还有必做项未完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/go_live_gate.py" line="32"/>
+        <source>{count} required items before going live are not done:</source>
+        <translation>开播前还有 {count} 个必做项未完成：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/go_live_gate.py" line="44"/>
+        <source>your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/go_live_gate.py" line="46"/>
+        <source>e.g. lights checked by hand, their controller is off</source>
+        <translation>例如：灯光已人工确认，控制器离线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/go_live_gate.py" line="48"/>
+        <source>Who goes live anyway</source>
+        <translation>谁决定仍然开播</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/go_live_gate.py" line="49"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/go_live_gate.py" line="52"/>
+        <source>Go live anyway</source>
+        <translation>仍然开播</translation>
+    </message>
+</context>
+<context>
+    <name>_SegmentDialog</name>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="141"/>
+        <source>Edit segment</source>
+        <translation>编辑环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="141"/>
+        <source>New segment</source>
+        <translation>新环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="144"/>
+        <source>5, 5分钟, 5:00 or 90秒</source>
+        <translation>5、5分钟、5:00 或 90秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="165"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="166"/>
+        <source>Planned duration</source>
+        <translation>计划时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="167"/>
+        <source>Script (话术)</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="168"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="176"/>
+        <source>Give the segment a title.</source>
+        <translation>请填写环节名称。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="178"/>
+        <source>Write the duration as 5, 5分钟, 5:00 or 90秒.</source>
+        <translation>时长可写作 5、5分钟、5:00 或 90秒。</translation>
     </message>
 </context>
 </TS>

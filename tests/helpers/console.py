@@ -13,6 +13,7 @@ class Console:
         self.client = ObsClient(ObsAddress(host, port, password))
         self.service = ObsService(self.client)
         self.window = MainWindow(self.service, Settings())
+        self.window.finish_docks()
         qtbot.addWidget(self.window)
         self.window.show()
         if wait:

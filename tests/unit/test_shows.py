@@ -6,6 +6,7 @@ import pytest
 from console.core.show import PLATFORMS, Show, ShowError, check_schedule
 from console.store import shows
 from console.store.db import open_db
+from console.store.rundown_repo import load_rundown
 from console.store.writer import DbWriter
 
 START, END = "2025-06-18T20:00:00+08:00", "2025-06-18T23:00:00+08:00"
@@ -83,6 +84,60 @@ def test_duplicate_copies_the_queue_pending_and_nothing_that_happened(db):
     ).fetchone() == (0,)
     assert db.execute("SELECT count(*) FROM offers WHERE show_id = ?", [copy.id]).fetchone() == (0,)
     assert shows.get_show(db, source.id).title == "周二场"  # the source is untouched
+
+
+def test_duplicate_copies_the_rundowns_plan_with_links_to_the_new_queue(db):
+    with db.atomic():
+        source = shows.create_show(db, "周二场", "douyin")
+        a, b, c = add_products(db, 3)
+        # b is queued twice; c is in the source's queue only.
+        queue = [a, b, c, b]
+        items = [
+            db["show_items"]
+            .insert({"show_id": source.id, "product_id": p, "position": n, "state": "done"})
+            .last_pk
+            for n, p in enumerate(queue)
+        ]
+        db.execute("DELETE FROM show_items WHERE id = ?", [items[2]])  # c left the queue
+        plan = [
+            ("开场福利", 300, "点关注", [items[1]], 10, 20),
+            ("爆品", 600, "", [items[3], items[0]], 30, None),  # the 2nd b, then a
+            ("返场", 120, "", [], None, None),
+        ]
+        for n, (title, planned_s, notes, linked, start, end) in enumerate(plan):
+            sid = (
+                db["segments"]
+                .insert(
+                    {
+                        "show_id": source.id,
+                        "position": n * 5,
+                        "title": title,
+                        "planned_s": planned_s,
+                        "notes": notes,
+                        "actual_start_mono_ns": start,
+                        "actual_end_mono_ns": end,
+                    }
+                )
+                .last_pk
+            )
+            db["segment_items"].insert_all(
+                {"segment_id": sid, "show_item_id": i, "position": k} for k, i in enumerate(linked)
+            )
+        copy = shows.duplicate_show(db, source.id, "周四场")
+    new_items = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM show_items WHERE show_id = ? ORDER BY position", [copy.id]
+        )
+    ]  # a, b, b
+    rundown = load_rundown(db, copy.id)
+    assert [(s.title, s.planned_s, s.notes, s.item_ids) for s in rundown.segments] == [
+        ("开场福利", 300, "点关注", (new_items[1],)),
+        ("爆品", 600, "", (new_items[2], new_items[0])),
+        ("返场", 120, "", ()),
+    ]
+    assert not any(s.played for s in rundown.segments)  # the plan, not what happened
+    assert len(load_rundown(db, source.id).segments) == 3  # the source keeps its own
 
 
 @pytest.mark.parametrize(

@@ -36,8 +36,9 @@ RESOURCE_NOT_FOUND = 600
 RESOURCE_ALREADY_EXISTS = 601
 INVALID_RESOURCE_TYPE = 602
 INVALID_RESOURCE_STATE = 604
+RESOURCE_CREATION_FAILED = 700
 
-GENERAL, SCENES, INPUTS, TRANSITIONS, OUTPUTS, UI = 1, 4, 8, 16, 64, 1024
+GENERAL, CONFIG, SCENES, INPUTS, TRANSITIONS, OUTPUTS, UI = 1, 2, 4, 8, 16, 64, 1024
 # obs-websocket 5.0-5.6 define All as every low-volume bit including Ui (1 << 10), so a client
 # sending 1023 misses StudioModeStateChanged (checked against OBS 29.0.2).
 EVENT_ALL = 2047
@@ -60,6 +61,19 @@ RECORD_BYTES_PER_S = 10_000_000 // 8
 # Measured on OBS 29: a Cut's events arrive ~15 ms after the request, a 300 ms Fade's 310-335 ms.
 TRANSITION_LAG_S = 0.015
 OUTPUT_SETTLE_S = 0.2  # starting->started and stopping->stopped; a local RTMP target is quick
+# OBS keeps scene collections and profiles (with the stream service) in its config folder.
+DEFAULT_COLLECTIONS = ["未命名 Untitled", "带货直播 Live shop"]
+DEFAULT_PROFILES = ["未命名 Untitled", "抖音竖屏 Douyin 1080x1920"]
+DEFAULT_STREAM_SERVICE = (
+    "rtmp_custom",
+    {
+        "bwtest": False,
+        "key": "livedesk-demo",
+        "server": "rtmp://127.0.0.1:1/live",
+        "use_auth": False,
+    },
+)
+STREAM_SERVICE_TYPES = ("rtmp_common", "rtmp_custom")
 
 
 def b64_sha256(text: str) -> str:
@@ -154,6 +168,18 @@ class Fields:
             )
         return value
 
+    def obj(self, key: str) -> dict[str, Any]:
+        value = self._basic(key)
+        if not isinstance(value, dict):
+            raise RequestFailed(
+                INVALID_REQUEST_FIELD_TYPE, f"The field value of `{key}` must be an object."
+            )
+        if not value:
+            raise RequestFailed(
+                REQUEST_FIELD_EMPTY, f"The field value of `{key}` must not be empty."
+            )
+        return value
+
 
 @dataclass
 class Input:
@@ -241,6 +267,10 @@ class ObsState:
         self.transitions = {"Cut": ("cut_transition", True), "Fade": ("fade_transition", False)}
         self.transition, self.transition_ms, self._transition_token = "Fade", 300, 0
         self.stream, self.record = Output(STREAM_BYTES_PER_S), Output(RECORD_BYTES_PER_S)
+        self.collections, self.collection = list(DEFAULT_COLLECTIONS), DEFAULT_COLLECTIONS[-1]
+        self.profiles, self.profile = list(DEFAULT_PROFILES), DEFAULT_PROFILES[-1]
+        self.stream_service = (DEFAULT_STREAM_SERVICE[0], dict(DEFAULT_STREAM_SERVICE[1]))
+        self.record_directory = os.path.join(os.path.expanduser("~"), "Videos")
         self._session_counts = (0, 0)
         self.failures: dict[str, list[tuple[int, str]]] = {}  # fault injection: fail_next()
         self.handlers: dict[str, Callable[[Fields], dict[str, Any] | None]] = {
@@ -517,6 +547,61 @@ class ObsState:
         self.studio = enabled
         self.preview = self.program if enabled else None
         self.emit(UI, "StudioModeStateChanged", {"studioModeEnabled": enabled})
+
+    # ---- requests: config (scene collections, profiles, stream service) ----------------------
+    def req_GetSceneCollectionList(self, _f: Fields) -> dict[str, Any]:
+        return {
+            "currentSceneCollectionName": self.collection,
+            "sceneCollections": list(self.collections),
+        }
+
+    def req_SetCurrentSceneCollection(self, f: Fields) -> None:
+        name = f.string("sceneCollectionName")
+        if name not in self.collections:
+            raise RequestFailed(RESOURCE_NOT_FOUND)
+        if name != self.collection:  # OBS queues no change when nothing would change
+            # The fake's collections share one set of scenes and inputs: only the name changes.
+            self.emit(
+                CONFIG, "CurrentSceneCollectionChanging", {"sceneCollectionName": self.collection}
+            )
+            self.collection = name
+            self.emit(CONFIG, "CurrentSceneCollectionChanged", {"sceneCollectionName": name})
+
+    def req_GetProfileList(self, _f: Fields) -> dict[str, Any]:
+        return {"currentProfileName": self.profile, "profiles": list(self.profiles)}
+
+    def req_SetCurrentProfile(self, f: Fields) -> None:
+        name = f.string("profileName")
+        if name not in self.profiles:
+            raise RequestFailed(RESOURCE_NOT_FOUND)
+        if name != self.profile:
+            self.emit(CONFIG, "CurrentProfileChanging", {"profileName": self.profile})
+            self.profile = name
+            self.emit(CONFIG, "CurrentProfileChanged", {"profileName": name})
+
+    def req_GetStreamServiceSettings(self, _f: Fields) -> dict[str, Any]:
+        kind, settings = self.stream_service
+        return {"streamServiceType": kind, "streamServiceSettings": dict(settings)}
+
+    def req_SetStreamServiceSettings(self, f: Fields) -> None:
+        if self.stream.running:
+            raise RequestFailed(
+                OUTPUT_RUNNING, "You cannot change stream service settings while streaming."
+            )
+        kind, settings = f.string("streamServiceType"), f.obj("streamServiceSettings")
+        if kind == self.stream_service[0]:  # the same type: the settings are merged
+            self.stream_service[1].update(settings)
+        elif kind in STREAM_SERVICE_TYPES:
+            self.stream_service = (kind, dict(settings))
+        else:
+            raise RequestFailed(
+                RESOURCE_CREATION_FAILED,
+                "Failed to create the stream service with the requested streamServiceType. "
+                "It may be an invalid type.",
+            )
+
+    def req_GetRecordDirectory(self, _f: Fields) -> dict[str, Any]:
+        return {"recordDirectory": self.record_directory}
 
     # ---- requests: scenes -------------------------------------------------------------------
     def req_GetSceneList(self, _f: Fields) -> dict[str, Any]:
