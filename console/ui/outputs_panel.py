@@ -66,6 +66,10 @@ class OutputsPanel(QWidget):
         self.live.setToolTip("")
         self._on_service_changed(self.service.snapshot)
 
+    def refresh_gate(self) -> None:
+        """The open show changed (a rehearsal or not): show Go Live accordingly."""
+        self._on_service_changed(self.service.snapshot)
+
     def _rehearsal(self) -> bool:
         return self.gate is not None and bool(self.gate.is_rehearsal())
 

@@ -183,21 +183,24 @@ class QueuePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(self._flash_sale_bar())
-        keys = {
-            Qt.Key.Key_Return: self._explain_selected,
-            Qt.Key.Key_Enter: self._explain_selected,
-            Qt.Key.Key_N: service.next_item,
-            Qt.Key.Key_S: self._on_selected(service.sold_out),
-            Qt.Key.Key_K: self._on_selected(service.skip),
-            Qt.Key.Key_T: self._on_selected(service.move_to_top),
-            Qt.Key.Key_Escape: service.stop_explain,
-        }
-        for key, slot in keys.items():
+        # whatsThis: the F1 list's wording (ui/shortcuts_help.py); "" keeps a key off the list.
+        keys = [
+            (Qt.Key.Key_Return, self._explain_selected, self.tr("Queue: start 讲解")),
+            (Qt.Key.Key_Enter, self._explain_selected, ""),
+            (Qt.Key.Key_N, service.next_item, self.tr("Queue: next product")),
+            (Qt.Key.Key_S, self._on_selected(service.sold_out), self.tr("Queue: sold out")),
+            (Qt.Key.Key_K, self._on_selected(service.skip), self.tr("Queue: skip")),
+            (Qt.Key.Key_T, self._on_selected(service.move_to_top), self.tr("Queue: to the top")),
+            (Qt.Key.Key_Escape, service.stop_explain, self.tr("Queue: stop 讲解")),
+        ]
+        for key, slot, text in keys:
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis(text)
             shortcut.activated.connect(slot)
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.setWhatsThis(self.tr("Queue: undo the last action"))
         undo.activated.connect(service.undo)
         self._explaining: int | None = None
         service.changed.connect(self._on_service_changed)
@@ -224,9 +227,11 @@ class QueuePanel(QWidget):
         self._sale_tick.start()
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F), self.table)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.setWhatsThis(self.tr("Flash sale on the product being explained"))
         shortcut.activated.connect(self._start_flash_sale)
         end = QShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F), self.table)
         end.setContext(Qt.ShortcutContext.WidgetShortcut)
+        end.setWhatsThis(self.tr("End the flash sale early"))
         end.activated.connect(self.service.end_flash_sale)
         bar = QHBoxLayout()
         for w in (self.flash, self.end_sale, self.countdown, self.duration, self.quantity):

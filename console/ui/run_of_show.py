@@ -62,9 +62,14 @@ class RunOfShow(QObject):
         window.addDockWidget(area.RightDockWidgetArea, self.host_dock)
         self.host_dock.hide()  # used only when the host view has no screen of its own
         self.host = HostWindow(self.host_view, settings, self.host_dock, parent=self)
-        self.gate = GoLiveGate(self.checklist, self.checklist.is_rehearsal, parent=self)
-        if getattr(window, "outputs", None) is not None:
-            window.outputs.set_gate(self.gate)
+        # The flag arrives with the queue itself: no window in which a rehearsal could go live.
+        self.gate = GoLiveGate(
+            self.checklist, lambda: bool(queue.show and queue.show.rehearsal), parent=self
+        )
+        outputs = getattr(window, "outputs", None)
+        if outputs is not None:
+            outputs.set_gate(self.gate)
+            queue.changed.connect(lambda _queue: outputs.refresh_gate())
         self._host_menu()
         QGuiApplication.instance().aboutToQuit.connect(self.host.close)  # remember where
 

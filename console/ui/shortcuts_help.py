@@ -4,7 +4,7 @@ it. Built from the menus' actions, so a new menu shortcut is listed without extr
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QWidget
 
 COLUMNS = 2
@@ -23,33 +23,30 @@ class ShortcutsHelp(QWidget):
         window.installEventFilter(self)  # follow the window's size
         self.hide()
 
-    def panel_keys(self) -> list[tuple[str, str]]:
-        """Keys that belong to panels, not menus (where the focus is decides)."""
-        undo = QKeySequence(QKeySequence.StandardKey.Undo).toString()
+    def fixed_keys(self) -> list[tuple[str, str]]:
+        """Keys that are not shortcuts of their own (the views' built-in keys)."""
         return [
             ("1 … 9", self.tr("Switch to scene 1 … 9")),
             ("↑ ↓", self.tr("Queue: choose a product")),
-            ("Enter", self.tr("Queue: start 讲解 on the chosen product")),
-            ("N", self.tr("Queue: next product")),
-            ("Esc", self.tr("Queue: stop 讲解")),
-            ("S / K / T", self.tr("Queue: sold out / skip / to the top")),
-            ("F2", self.tr("Queue: edit the live price or stock")),
-            ("F / Shift+F", self.tr("Flash sale: start / end early")),
-            (undo, self.tr("Undo the last queue action")),
-            ("Enter / N / P", self.tr("Rundown: start / next / previous segment")),
-            ("Alt+1 … Alt+6", self.tr("Cues: send a canned cue to the host")),
-            ("F11", self.tr("Host view window: full screen on and off")),
+            ("F2", self.tr("Edit the selected cell (price, stock, segment)")),
         ]
 
     def rows(self) -> list[tuple[str, str]]:
-        rows = []
+        """The fixed keys, every panel shortcut that says what it does (its whatsThis) and
+        every menu action with a key: so a new shortcut is listed where it is made."""
+        rows = self.fixed_keys()
+        native = QKeySequence.SequenceFormat.NativeText
+        for shortcut in self.window_.findChildren(QShortcut):
+            if shortcut.whatsThis():
+                rows.append((shortcut.key().toString(native), shortcut.whatsThis()))
         for menu_action in self.window_.menuBar().actions():
             menu = menu_action.menu()
             for action in menu.actions() if menu else ():
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                keys = action.shortcut().toString(native)
                 if keys:
                     rows.append((keys, action.text().replace("&", "").rstrip("…")))
-        return self.panel_keys() + rows + [("F1", self.tr("Show or hide this list"))]
+        rows.append(("F1", self.tr("Show or hide this list")))
+        return list(dict.fromkeys(rows))  # in order, each once
 
     def toggle(self) -> None:
         if self.isVisible():

@@ -2,6 +2,7 @@
 them where they started, and F1 lists the keys over the window."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QLabel
 
 
@@ -34,6 +35,8 @@ def test_reset_layout_docks_floating_and_closed_panels_again(qtbot, console):
 
 def test_f1_lists_the_keys_and_any_key_closes_it(qtbot, console):
     window = console.window
+    made_later = QShortcut(QKeySequence("Ctrl+Shift+Right"), window)
+    made_later.setWhatsThis("Rundown: next segment")  # how a panel lists its key
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window, Qt.Key.Key_F1)
@@ -41,6 +44,7 @@ def test_f1_lists_the_keys_and_any_key_closes_it(qtbot, console):
     assert help_.isVisible() and help_.geometry() == window.rect()
     texts = [label.text() for label in help_.findChildren(QLabel)]
     assert "Ctrl+," in texts and "Settings" in texts  # from the Tools menu
-    assert "Queue: start 讲解 on the chosen product" in texts
+    assert "Rundown: next segment" in texts and "Ctrl+Shift+Right" in texts
+    assert "Switch to scene 1 … 9" in texts
     qtbot.keyClick(help_, Qt.Key.Key_Escape)
     assert not help_.isVisible()

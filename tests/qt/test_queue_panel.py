@@ -211,3 +211,13 @@ def test_a_price_being_typed_survives_the_hosts_key_presses(qtbot, env):
     edited = next(i for i in service.queue.items if i.sku == "SKU3")
     assert edited.live_price_fen == 3990  # the row moved down by one; the edit went to it
     assert next(i for i in stored(path, show_id).items if i.sku == "SKU3").live_price_fen == 3990
+
+
+def test_every_queue_key_says_what_it_does_for_the_f1_list(env):
+    panel = env[0]
+    from PySide6.QtGui import QShortcut
+
+    keys = {s.key().toString(): s.whatsThis() for s in panel.findChildren(QShortcut)}
+    assert keys["Return"] == "Queue: start 讲解" and keys["Shift+F"] == "End the flash sale early"
+    assert keys["Enter"] == ""  # the keypad's Enter: the same action, listed once
+    assert all(text for key, text in keys.items() if key != "Enter")

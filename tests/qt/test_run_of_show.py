@@ -57,8 +57,9 @@ def test_a_rehearsal_show_cannot_go_live(qtbot, console, tmp_path):
         RunOfShow(window, writer, console.service, queue, window.settings, "en")
         with qtbot.waitSignal(queue.changed, timeout=3000):
             queue.open_show(show_id)
-        go_live = window.outputs.live
-        qtbot.waitUntil(lambda: not go_live.isEnabled(), timeout=3000)
-        assert "Rehearsal" in go_live.text()
+        go_live = window.outputs.live  # off with the queue's arrival, not after the checklist
+        assert not go_live.isEnabled() and "Rehearsal" in go_live.text()
+        go_live.click()
+        assert not console.fake.state()["streaming"]
     finally:
         writer.close()
