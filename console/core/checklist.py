@@ -51,7 +51,9 @@ AUTO_CHECKS = (
 NOT_AVAILABLE_YET = (LIGHTS_REACHABLE, CAMERA_REACHABLE)  # until light/camera presets exist
 
 MIC_FLOOR_DB = -60.0  # a peak above this counts as the mic hearing something
-# Each auto-check's parameters and their defaults ("" = whatever OBS has now / the host's mic).
+# Each auto-check's parameters and their defaults. An expected collection or profile of ""
+# is not configured (UNKNOWN: "whatever OBS has now" would pass every time); a server of ""
+# is any server; an input of "" is the host's mic.
 PARAMS: dict[str, dict[str, Any]] = {
     SCENE_COLLECTION: {"collection": ""},
     PROFILE: {"profile": ""},
@@ -178,20 +180,25 @@ def _obs_connected(_p: dict, ev: Evidence) -> CheckResult:
     return CheckResult(FAILED, "obs_not_connected", {"state": ev.obs})
 
 
-def _named(which: str, current: str | None, wanted: str) -> CheckResult:
+def _named(which: str, current: str | None, wanted: str, ev: Evidence) -> CheckResult:
+    if not wanted:  # said first: no answer from OBS can make it pass
+        return CheckResult(UNKNOWN, "not_configured", {"param": which})
+    gate = _obs_gate(ev)
+    if gate:
+        return gate
     if current is None:
         return CheckResult(UNKNOWN, "waiting")
-    if not wanted or wanted == current:
+    if wanted == current:
         return CheckResult(OK, f"{which}_current", {"name": current})
     return CheckResult(FAILED, f"{which}_other", {"expected": wanted, "actual": current})
 
 
 def _scene_collection(p: dict, ev: Evidence) -> CheckResult:
-    return _obs_gate(ev) or _named("collection", ev.collection, p["collection"])
+    return _named("collection", ev.collection, p["collection"], ev)
 
 
 def _profile(p: dict, ev: Evidence) -> CheckResult:
-    return _obs_gate(ev) or _named("profile", ev.profile, p["profile"])
+    return _named("profile", ev.profile, p["profile"], ev)
 
 
 def _stream_service(p: dict, ev: Evidence) -> CheckResult:
@@ -291,7 +298,9 @@ _CHECKS = {
 
 def is_done(item: ChecklistItem, result: CheckResult | None) -> bool:
     """Done: a hand-checked item is checked; a self-check is OK, or UNKNOWN and vouched for by
-    a person who checked it by hand. A FAILED self-check is never done: what OBS says wins."""
+    a person who checked it by hand. A FAILED self-check is never done: what OBS says wins.
+    An OK alone is enough, so a self-checked item must say only what its check sees: what a
+    person has to look at (a battery, a key made for this show) is an item of its own."""
     if item.auto_check is None or result is None:
         return item.checked
     return result.state == OK or (result.state == UNKNOWN and item.checked)
@@ -334,6 +343,24 @@ class Checklist:
             for i in self.items
             if i.required and (wanted is None or i.phase in wanted) and not self.done(i)
         )
+
+
+def phases_up_to(phase: str) -> tuple[str, ...]:
+    """`phase` and the phases before it."""
+    return PHASES[: phase_rank(phase) + 1]
+
+
+def attention_count(checklist: Checklist, phase: str) -> int:
+    """How many items need someone now: the items of `phase` and the phases before it whose
+    self-check says FAILED, required or not, ticked by hand or not (a tick does not hide it).
+    Only a self-check can fail: an item checked by hand that is still open is not counted,
+    nor is a self-check that does not know (UNKNOWN)."""
+    wanted = phases_up_to(phase)
+    return sum(
+        1
+        for i in checklist.items
+        if i.phase in wanted and (r := checklist.result(i.id)) is not None and r.state == FAILED
+    )
 
 
 def evaluate_all(items: Iterable[ChecklistItem], ev: Evidence) -> dict[int, CheckResult]:

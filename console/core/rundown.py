@@ -3,7 +3,17 @@ action is a pure function from one Rundown to the next. Times are monotonic nano
 times are only carried along for people (the store stamps them when the caller has none).
 
 A segment is *played* once it has an actual start; the *running* one has a start and no end.
-The rules keep at most one running and every end at or after its start.
+The rules keep at most one running and every end at or after its start. A segment is *skipped*
+when it is unplayed and a segment after it (in rundown order) has been played: the assistant
+jumped over it. A skipped one can still be started by choosing it, but next() never goes back
+to it, and the show is finished once nothing after the last played segment is left.
+
+The show's over/under compares when the show will end with when the plan said it would: the
+projected end is now plus the running segment's time left plus the planned time of every
+segment still to play (skipped ones are not), the planned end is the show's start plus every
+segment's planned time (skipped ones too). So skipping a 10-minute segment shows as 10 minutes
+gained, which is usually why it was skipped, and a finished show compares its last end with the
+planned end.
 """
 
 from __future__ import annotations
@@ -11,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 
 NS = 1_000_000_000
 PLANNED_RANGE_S = (1, 12 * 3600)
@@ -83,12 +94,22 @@ class Rundown:
     def index(self, segment_id: int) -> int:
         return self.segments.index(self.segment(segment_id))
 
+    def _after_last_played(self) -> int:
+        """The index just after the last played segment (0 when none is)."""
+        return max((n + 1 for n, s in enumerate(self.segments) if s.played), default=0)
+
+    def skipped(self) -> frozenset[int]:
+        """Ids of the unplayed segments before the last played one."""
+        last = self._after_last_played()
+        return frozenset(s.id for s in self.segments[:last] if not s.played)
+
+    def to_play(self) -> tuple[Segment, ...]:
+        """The segments still to play, in order: the unplayed ones after the last played."""
+        return self.segments[self._after_last_played() :]
+
     def next_up(self) -> Segment | None:
-        """What next() starts: the first unplayed segment after the running one (or from the
-        top when none runs)."""
-        current = self.running
-        start = self.index(current.id) + 1 if current else 0
-        return next((s for s in self.segments[start:] if not s.played), None)
+        """What next() starts: the first segment still to play (never a skipped one)."""
+        return next(iter(self.to_play()), None)
 
 
 @dataclass(frozen=True)
@@ -121,49 +142,46 @@ def level(planned_s: int, remaining_s: int) -> str:
 
 
 def status(rundown: Rundown, now_ns: int) -> RundownStatus:
-    segments = rundown.segments
-    played = [s for s in segments if s.played]
+    played = [s for s in rundown.segments if s.played]
+    nxt = rundown.next_up()
+    next_title = nxt.title if nxt else None
     if not played:
-        nxt = rundown.next_up()
-        return RundownStatus(None, None, 0, 0, IDLE, nxt.title if nxt else None, 0, 0)
+        return RundownStatus(None, None, 0, 0, IDLE, next_title, 0, 0)
     show_start = min(s.start_ns for s in played)
-    current, nxt = rundown.running, rundown.next_up()
-
-    def plan_until(index: int) -> int:  # where the plan expects segment `index` to start
-        return show_start + sum(s.planned_s for s in segments[:index]) * NS
-
+    planned_end = show_start + sum(s.planned_s for s in rundown.segments) * NS
+    still_planned = sum(s.planned_s for s in rundown.to_play()) * NS
+    current = rundown.running
     if current is not None:
         i = rundown.index(current.id)
         elapsed_ns = max(0, now_ns - current.start_ns)
         elapsed = elapsed_ns // NS
         remaining = current.planned_s - elapsed
-        late_ns = current.start_ns - plan_until(i) + max(0, elapsed_ns - current.planned_s * NS)
+        left_ns = max(0, current.planned_s * NS - elapsed_ns)
         return RundownStatus(
             current.title,
             i,
             elapsed,
             remaining,
             level(current.planned_s, remaining),
-            nxt.title if nxt else None,
+            next_title,
             _whole_s(now_ns - show_start),
-            _whole_s(late_ns),
+            _whole_s(now_ns + left_ns + still_planned - planned_end),
         )
-    if nxt is None:  # finished: every segment played
+    if nxt is None:  # finished: nothing left to play
         end = max(s.end_ns for s in played)
         return RundownStatus(
-            None,
-            None,
-            0,
-            0,
-            IDLE,
-            None,
-            _whole_s(end - show_start),
-            _whole_s(end - plan_until(len(segments))),
+            None, None, 0, 0, IDLE, None, _whole_s(end - show_start), _whole_s(end - planned_end)
         )
     # Stopped between segments: the pause eats into the plan.
-    late_ns = now_ns - plan_until(rundown.index(nxt.id))
     return RundownStatus(
-        None, None, 0, 0, IDLE, nxt.title, _whole_s(now_ns - show_start), _whole_s(late_ns)
+        None,
+        None,
+        0,
+        0,
+        IDLE,
+        next_title,
+        _whole_s(now_ns - show_start),
+        _whole_s(now_ns + still_planned - planned_end),
     )
 
 
@@ -270,24 +288,27 @@ def next_segment(r: Rundown, now_ns: int, wall: str | None = None) -> Rundown:
     return start(r, now_ns, following.id, wall)
 
 
+def _ended_last(r: Rundown) -> Segment | None:
+    """The segment that ended last (of two ended at the same moment, the one started later)."""
+    ended = [(s.end_ns, s.start_ns, n, s) for n, s in enumerate(r.segments) if s.end_ns is not None]
+    return max(ended, key=lambda e: e[:3])[3] if ended else None
+
+
 def previous(r: Rundown, now_ns: int) -> Rundown:
     """Back to the previous segment, as if the last press had not been made: the running one
-    is unplayed again and the played one before it (in rundown order) runs on from its own
-    start. With none running, the segment that ended last runs again (undoes stop() or the
-    end of the show). The timeline keeps what really happened."""
+    is unplayed again and the segment that ended last (in time, not in rundown order: after a
+    jump that is the one jumped from) runs on from its own start. With none running, the
+    segment that ended last runs again (undoes stop() or the end of the show). The timeline
+    keeps what really happened."""
     current = r.running
     if current is None:
-        ended = [s for s in r.segments if s.end_ns is not None]
-        if not ended:
+        last = _ended_last(r)
+        if last is None:
             raise RundownError("nothing_to_reopen")
-        last = max(ended, key=lambda s: s.end_ns)
         return _with(r, last.id, end_ns=None, end_wall=None)
-    i = r.index(current.id)
     r = _with(r, current.id, start_ns=None, end_ns=None, start_wall=None, end_wall=None)
-    before = [s for s in r.segments[:i] if s.played]
-    if before:
-        r = _with(r, before[-1].id, end_ns=None, end_wall=None)
-    return r
+    last = _ended_last(r)
+    return r if last is None else _with(r, last.id, end_ns=None, end_wall=None)
 
 
 def stop(r: Rundown, now_ns: int, wall: str | None = None) -> Rundown:
@@ -305,6 +326,62 @@ def reset(r: Rundown) -> Rundown:
         raise RundownError("segment_running", r.running.id)
     cleared = dict(start_ns=None, end_ns=None, start_wall=None, end_wall=None)
     return replace(r, segments=tuple(replace(s, **cleared) for s in r.segments))
+
+
+# -- after a reboot ---------------------------------------------------------------------------
+BOOT_SLACK_NS = 120 * NS  # wall-clock steps and drift smaller than this are one boot
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def rebase(r: Rundown, now_ns: int, now_wall: str) -> Rundown:
+    """The rundown with monotonic times from another boot (a PC restarted mid-show) moved onto
+    this boot's clock by their wall-clock times, so a running segment's clock and the show's
+    go on. A time is from another boot when it is later than `now_ns`, or when its wall time
+    minus its monotonic time (the moment its clock started) is more than BOOT_SLACK_NS away
+    from now's. A segment keeps its actual duration: its end moves with its start. A time
+    without a usable wall time is put at now (a clock at 0 beats one that never moves)."""
+    now_boot = _boot_ns(now_ns, now_wall)
+    segments = []
+    for s in r.segments:
+        if s.start_ns is not None and _other_boot(s.start_ns, s.start_wall, now_ns, now_boot):
+            start = _on_this_boot(s.start_wall, now_ns, now_wall)
+            shift = (now_ns if start is None else min(start, now_ns)) - s.start_ns
+            end = None if s.end_ns is None else s.end_ns + shift
+            s = replace(s, start_ns=s.start_ns + shift, end_ns=end)
+        if s.end_ns is not None and _other_boot(s.end_ns, s.end_wall, now_ns, now_boot):
+            end = _on_this_boot(s.end_wall, now_ns, now_wall)
+            s = replace(s, end_ns=max(s.start_ns, now_ns if end is None else min(end, now_ns)))
+        segments.append(s)
+    return replace(r, segments=tuple(segments))
+
+
+def _wall_ns(wall: str | None) -> int | None:
+    try:
+        moment = datetime.fromisoformat(wall) if wall else None
+    except ValueError:
+        return None
+    if moment is None or moment.tzinfo is None:
+        return None
+    return (moment - _EPOCH) // timedelta(microseconds=1) * 1000
+
+
+def _boot_ns(mono_ns: int, wall: str | None) -> int | None:
+    wall_ns = _wall_ns(wall)
+    return None if wall_ns is None else wall_ns - mono_ns
+
+
+def _other_boot(mono_ns: int, wall: str | None, now_ns: int, now_boot: int | None) -> bool:
+    if mono_ns > now_ns:
+        return True
+    boot = _boot_ns(mono_ns, wall)
+    return boot is not None and now_boot is not None and abs(boot - now_boot) > BOOT_SLACK_NS
+
+
+def _on_this_boot(wall: str | None, now_ns: int, now_wall: str) -> int | None:
+    wall_ns, now_wall_ns = _wall_ns(wall), _wall_ns(now_wall)
+    if wall_ns is None or now_wall_ns is None:
+        return None
+    return now_ns - (now_wall_ns - wall_ns)
 
 
 # -- durations as people write them --------------------------------------------------------

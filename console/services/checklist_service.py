@@ -19,12 +19,15 @@ from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 from console.core.checklist import (
     AUTO_CHECKS,
+    BEFORE_LIVE,
+    DURING,
     MIC_FLOOR_DB,
     PHASES,
     Checklist,
     ChecklistItem,
     Evidence,
     MicEvidence,
+    attention_count,
     evaluate_all,
     params_of,
 )
@@ -71,6 +74,9 @@ def ui_language() -> str:
 
 class ChecklistService(QObject):
     changed = Signal(object)  # Checklist
+    # The self-checks failing now in the live phase and the phases before it (core's
+    # attention_count), for a badge where the checklist is out of sight; emitted on change.
+    attention_changed = Signal(int)
     failed = Signal(str, str)  # action, reason code
     template_saved = Signal(str)  # the file written
     _finished = Signal(object, object)  # callback, (result, error) from a worker thread
@@ -96,7 +102,13 @@ class ChecklistService(QObject):
         self._show_id: int | None = None
         self._rehearsal = False
         self._items: tuple[ChecklistItem, ...] = ()
-        self._writes = 0  # writes in flight: their results wait until the last one is back
+        # Each opened show is a new generation: answers for an older one are dropped, so the
+        # count of writes in flight (their results wait until the last one is back) only
+        # ever counts this generation's writes, and only the latest load is applied.
+        self._generation = 0
+        self._writes = 0
+        self._loading = 0  # the latest load's number
+        self._attention = 0
         self._pending: dict[int, str] = {}  # OBS request token -> request type
         self._refused: int | None = None  # a token the client refused before returning it
         self._answers: dict[str, dict] = {}  # request type -> OBS's latest answer
@@ -129,6 +141,16 @@ class ChecklistService(QObject):
         """Whether the open show is a rehearsal (彩排), as stored when it was opened: the
         GoLiveGate's `is_rehearsal` unless the app knows better."""
         return self._rehearsal
+
+    @property
+    def attention(self) -> int:
+        """The number `attention_changed` last said."""
+        return self._attention
+
+    def live_phase(self) -> str:
+        """The show's phase as far as the checklist can tell: during the show while OBS
+        streams, before going live otherwise (a rehearsal never streams)."""
+        return DURING if self.obs.connected and self.obs.snapshot.streaming else BEFORE_LIVE
 
     def open_required(self) -> tuple[ChecklistItem, ...]:
         """Required items before Go Live that are unchecked or whose self-check failed, as of
@@ -182,6 +204,10 @@ class ChecklistService(QObject):
         if checklist != self.checklist:
             self.checklist = checklist
             self.changed.emit(checklist)
+        count = attention_count(checklist, self.live_phase())
+        if count != self._attention:
+            self._attention = count
+            self.attention_changed.emit(count)
 
     # -- hand checks and edits ----------------------------------------------------------------
     def check(self, item_id: int) -> None:
@@ -267,7 +293,14 @@ class ChecklistService(QObject):
             self.failed.emit("override", "no_show")
             return
         listed = [{"item": i.id, "text": i.text} for i in items]
-        self._write("override", repo.record_override, who.strip(), why.strip(), listed)
+        self.calls.submit(
+            repo.record_override,
+            self._show_id,
+            who.strip(),
+            why.strip(),
+            listed,
+            then=self._on_override_recorded,
+        )
 
     # -- internals ----------------------------------------------------------------------------
     def _find(self, action: str, item_id: int) -> ChecklistItem | None:
@@ -298,34 +331,44 @@ class ChecklistService(QObject):
         self.refresh()
 
     def _write(self, action: str, fn: Callable, *args) -> None:
-        show_id = self._show_id
+        show_id, generation = self._show_id, self._generation
         self._writes += 1
-        self.calls.submit(fn, show_id, *args, then=lambda f: self._on_written(action, show_id, f))
+        self.calls.submit(
+            fn, show_id, *args, then=lambda f: self._on_written(action, show_id, generation, f)
+        )
 
-    def _on_written(self, action: str, show_id: int, future) -> None:
-        if show_id != self._show_id:  # another show was opened meanwhile
+    def _on_written(self, action: str, show_id: int, generation: int, future) -> None:
+        if generation != self._generation:  # another show was opened meanwhile (A→B→A too)
             return
-        self._writes -= 1
+        self._writes = max(0, self._writes - 1)
         error = future.exception()
         if error is not None:
             log.error("Checklist %s failed: %r", action, error)
             self.failed.emit(action, "db_error")
             self._load(show_id)  # show what is really stored
             return
-        if future.result() is not None and self._writes == 0:
+        if self._writes == 0:
             self._set_items(future.result())
 
+    def _on_override_recorded(self, future) -> None:
+        # Not one of the writes that change the items: the list waits for none of these.
+        if future.exception() is not None:
+            log.error("Recording the Go Live override failed: %r", future.exception())
+            self.failed.emit("override", "db_error")
+
     def _load(self, show_id: int) -> None:
+        self._loading += 1
+        number = self._loading
         self.calls.submit(
             _open_checklist,
             show_id,
             self.language,
             self.template_path,
-            then=lambda f: self._on_loaded(show_id, f),
+            then=lambda f: self._on_loaded(show_id, number, f),
         )
 
-    def _on_loaded(self, show_id: int, future) -> None:
-        if show_id != self._show_id or self._writes:
+    def _on_loaded(self, show_id: int, number: int, future) -> None:
+        if number != self._loading or show_id != self._show_id:  # a later load is coming
             return
         if future.exception() is not None:
             log.error("Loading the checklist of show %s failed: %r", show_id, future.exception())
@@ -334,7 +377,8 @@ class ChecklistService(QObject):
         items, problem, self._rehearsal = future.result()
         if problem:
             self.failed.emit("template", problem)
-        self._set_items(items)
+        if not self._writes:  # else the last write's answer is newer than this
+            self._set_items(items)
 
     def _in_thread(self, fn: Callable, then: Callable) -> None:
         def run():
@@ -452,6 +496,7 @@ class ChecklistService(QObject):
         show_id = self.queue.show_id
         if show_id != self._show_id:
             self._show_id, self._items, self._writes = show_id, (), 0
+            self._generation += 1
             self._rehearsal = False
             if show_id is not None:
                 self._load(show_id)

@@ -38,14 +38,21 @@ class RundownService(QObject):
         writer,
         queue_service,
         clock: Callable[[], int] = time.monotonic_ns,
+        wall: Callable[[], str] | None = None,
         parent: QObject | None = None,
     ):
+        """`clock`: monotonic ns for the timers; `wall`: now as ISO text for people (both
+        injected by tests; they are read together as one moment)."""
         super().__init__(parent)
         self.writer = writer
         self.queue_service = queue_service
         self.clock = clock
+        self.wall = wall or (lambda: stamp()[1])
         self.rundown = Rundown()
-        self._opening: int | None = None
+        self._wanted: int | None = None  # the show last asked for (or shown)
+        self._requests = itertools.count(1)
+        self._request = 0  # the latest open_show: only its answer is shown
+        self._version = 0  # actions applied: a reload asked for before the last one is stale
         self._ids: dict[int, int] = {}  # unsaved (negative) id → row id; writer thread only
         self._new_ids = itertools.count(-1, -1)
         # Queued even from the GUI thread: a caller's code never runs inside its own call.
@@ -62,15 +69,29 @@ class RundownService(QObject):
 
     # -- loading ----------------------------------------------------------------------------
     def open_show(self, show_id: int) -> None:
-        self._opening = show_id
-        self._submit(load_rundown, show_id, then=lambda f: self._on_opened(f, show_id))
+        """Load the show's rundown (times from before a reboot moved onto this boot's clock).
+        Only the latest request's answer is shown; the shown show's own reload is read again
+        when an action was applied after it was asked for, as the rows it read may lack that
+        action's save."""
+        request = self._request = next(self._requests)
+        self._wanted = show_id
+        version, now = self._version, (self.clock(), self.wall())
+        self._submit(
+            load_rundown,
+            show_id,
+            now,
+            then=lambda f: self._on_opened(f, request, show_id, version),
+        )
 
-    def _on_opened(self, future: Future, show_id: int) -> None:
-        if show_id != self._opening:  # another show was asked for meanwhile
+    def _on_opened(self, future: Future, request: int, show_id: int, version: int) -> None:
+        if request != self._request:  # another show (or a later reload) was asked for
             return
-        self._opening = None
+        if show_id == self.show_id and version != self._version:
+            self.open_show(show_id)  # queued behind the saves of the actions since
+            return
         if future.exception() is not None:
             log.error("Loading the rundown of show %s failed: %r", show_id, future.exception())
+            self._wanted = self.show_id  # the queue's next change asks again
             self.failed.emit("open_show", "db_error")
             return
         self.rundown = future.result()
@@ -78,7 +99,7 @@ class RundownService(QObject):
 
     def _on_queue_service_changed(self, _queue=None) -> None:
         show_id = self.queue_service.show_id
-        if show_id is not None and show_id not in (self.show_id, self._opening):
+        if show_id is not None and show_id != self._wanted:
             self.open_show(show_id)
 
     # -- planning ---------------------------------------------------------------------------
@@ -136,7 +157,7 @@ class RundownService(QObject):
     def _run(self, action: str, change: Callable[[Rundown, int, str], Rundown]) -> None:
         """Stamped with the service's clock (and the wall clock for people); recorded by the
         segment events it implies, not by an event of its own."""
-        self._act(action, lambda r: change(r, self.clock(), stamp()[1]), record=False)
+        self._act(action, lambda r: change(r, self.clock(), self.wall()), record=False)
 
     # -- import -----------------------------------------------------------------------------
     def import_csv(self, path: str | Path) -> None:
@@ -204,6 +225,7 @@ class RundownService(QObject):
         if after == before:
             return
         self.rundown = after
+        self._version += 1
         self.changed.emit(after)
         self._submit(
             save_action,
@@ -222,7 +244,7 @@ class RundownService(QObject):
             return
         log.error("Saving rundown action %s failed: %r", action, future.exception())
         self.failed.emit(action, "db_error")
-        if after.show_id == self.show_id:  # show what is really stored
+        if after.show_id == self.show_id == self._wanted:  # show what is really stored
             self.open_show(after.show_id)
 
     def _submit(self, fn, *args, then: Callable[[Future], None]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from console.core.rundown import NS, Rundown, Segment
+from console.core.rundown import NS, Rundown, Segment, rebase
 from console.store.timeline import event_row, stamp
 
 _SEGMENTS = """
@@ -25,7 +25,13 @@ WHERE s.show_id = ? ORDER BY l.segment_id, l.position
 _QUEUE = "SELECT id, product_id FROM show_items WHERE show_id = ? ORDER BY position, id"
 
 
-def load_rundown(db: sqlite_utils.Database, show_id: int) -> Rundown:
+def load_rundown(
+    db: sqlite_utils.Database, show_id: int, now: tuple[int, str] | None = None
+) -> Rundown:
+    """The show's rundown. With `now` (monotonic ns, wall: a pair read at one moment, such as
+    stamp()'s), times stored before a reboot are moved onto this boot's monotonic clock (see
+    core.rundown.rebase); like the queue's explain windows, they are otherwise stored as they
+    were stamped."""
     links: dict[int, list[int]] = {}
     for segment_id, item_id in db.execute(_LINKS, [show_id]):
         links.setdefault(segment_id, []).append(item_id)
@@ -34,7 +40,8 @@ def load_rundown(db: sqlite_utils.Database, show_id: int) -> Rundown:
         for r in db.execute(_SEGMENTS, [show_id]).fetchall()
     )
     show = db.execute("SELECT rehearsal FROM shows WHERE id = ?", [show_id]).fetchone()
-    return Rundown(show_id, segments, bool(show and show[0]))
+    rundown = Rundown(show_id, segments, bool(show and show[0]))
+    return rundown if now is None else rebase(rundown, *now)
 
 
 def _columns(s: Segment, position: int) -> dict:

@@ -1,22 +1,18 @@
-"""The show's checklist (开播检查清单), phase by phase: click an item or press Space to check
-it; self-checks show their state in colour with what they saw ("mic −18 dBFS peak, 3 s ago").
-Edit mode adds, removes, reorders and edits items; "Save as my template" makes this list the
-one every new show starts from."""
+"""The show's checklist (开播检查清单), phase by phase: tick an item's box, double-click it or
+press Space to check it (a single click only selects, to read its evidence); self-checks show
+their state in colour with what they saw ("mic −18 dBFS peak, 3 s ago"). Edit mode adds,
+removes, reorders and edits items; "Save as my template" makes this list the one every new
+show starts from."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,293 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.checklist import (
-    AUTO_CHECKS,
-    PARAMS,
-    PHASES,
-    Checklist,
-    ChecklistItem,
-    CheckResult,
-    params_of,
-)
+from console.core.checklist import PHASES, Checklist, ChecklistItem
 from console.services.checklist_service import ChecklistService
-from console.ui.messages import connection_state
+from console.ui.checklist_item_dialog import ChecklistItemDialog
+from console.ui.checklist_messages import (
+    check_name,
+    evidence_text,
+    failure_text,
+    local_time,
+    phase_name,
+)
 from console.ui.style import set_look
 
-translate = QCoreApplication.translate
 ID_ROLE = Qt.ItemDataRole.UserRole
 TEXT, REQUIRED, CHECK, WHO = range(4)
 CHECK_WIDTH = 300  # the evidence column; its full text is in the tooltip
 DONE_FG = QColor("#6e7681")
-
-
-def phase_name(phase: str) -> str:
-    return {
-        "account": translate("ChecklistPanel", "Account and platform"),
-        "planning": translate("ChecklistPanel", "Content planning"),
-        "before_live": translate("ChecklistPanel", "Before going live"),
-        "during": translate("ChecklistPanel", "During the show"),
-        "after": translate("ChecklistPanel", "After the show"),
-    }.get(phase, phase)
-
-
-def check_name(kind: str | None) -> str:
-    return {
-        None: translate("ChecklistPanel", "By hand"),
-        "obs_connected": translate("ChecklistPanel", "OBS connected"),
-        "scene_collection": translate("ChecklistPanel", "OBS scene collection"),
-        "profile": translate("ChecklistPanel", "OBS profile"),
-        "stream_service": translate("ChecklistPanel", "Stream server and key"),
-        "mic_live": translate("ChecklistPanel", "Microphone live"),
-        "disk_free": translate("ChecklistPanel", "Free disk space"),
-        "queue_not_empty": translate("ChecklistPanel", "Product queue not empty"),
-        "queue_priced": translate("ChecklistPanel", "Live price and stock for every product"),
-        "lights_reachable": translate("ChecklistPanel", "Lights reachable"),
-        "camera_reachable": translate("ChecklistPanel", "Camera reachable"),
-    }.get(kind, kind or "")
-
-
-def _db(value) -> str:
-    return f"{value:.0f}".replace("-", "−")  # a real minus sign, as meters print it
-
-
-def _gb(value: float) -> str:
-    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
-
-
-def evidence_text(result: CheckResult | None) -> str:
-    """What a self-check saw, in words; "" for an item checked by hand."""
-    if result is None:
-        return ""
-    v, code = result.values, result.code
-    if code == "obs_connected":
-        return translate("ChecklistPanel", "OBS connected")
-    if code == "obs_not_connected":
-        return (
-            connection_state(v["state"])
-            if v.get("state")
-            else translate("ChecklistPanel", "OBS not connected")
-        )
-    if code == "waiting":
-        return translate("ChecklistPanel", "Asking OBS…")
-    if code in ("collection_current", "profile_current"):
-        text = (
-            translate("ChecklistPanel", "Scene collection “{name}”")
-            if code[0] == "c"
-            else translate("ChecklistPanel", "Profile “{name}”")
-        )
-        return text.format(name=v["name"])
-    if code in ("collection_other", "profile_other"):
-        if code[0] == "c":
-            text = translate("ChecklistPanel", "Scene collection is “{actual}”, not “{expected}”")
-        else:
-            text = translate("ChecklistPanel", "Profile is “{actual}”, not “{expected}”")
-        return text.format(actual=v["actual"], expected=v["expected"])
-    if code == "stream_set":
-        return translate("ChecklistPanel", "Stream server {server}").format(server=v["server"])
-    if code == "stream_no_server":
-        return translate("ChecklistPanel", "No stream server set in OBS")
-    if code == "stream_no_key":
-        return translate("ChecklistPanel", "No stream key set in OBS")
-    if code == "stream_server_other":
-        return translate(
-            "ChecklistPanel", "Stream server {server} does not contain “{expected}”"
-        ).format(server=v["server"], expected=v["expected"])
-    if code == "mic_heard":
-        if v.get("peak_db") is None:
-            return translate("ChecklistPanel", "Mic heard {ago} s ago").format(ago=v["ago_s"])
-        if v["ago_s"] < 1:
-            return translate("ChecklistPanel", "Mic {peak} dBFS peak, just now").format(
-                peak=_db(v["peak_db"])
-            )
-        return translate("ChecklistPanel", "Mic {peak} dBFS peak, {ago} s ago").format(
-            peak=_db(v["peak_db"]), ago=v["ago_s"]
-        )
-    if code == "mic_muted":
-        return translate("ChecklistPanel", "Mic “{input}” is muted").format(input=v["input"])
-    if code == "mic_missing":
-        if v.get("input"):
-            return translate("ChecklistPanel", "No audio input “{input}” in OBS").format(
-                input=v["input"]
-            )
-        return translate("ChecklistPanel", "No mic input in OBS")
-    if code == "mic_listening":
-        return translate("ChecklistPanel", "Listening to the mic…")
-    if code == "mic_silent":
-        return translate("ChecklistPanel", "Mic silent for over {window} s").format(
-            window=f"{v['window_s']:.0f}"
-        )
-    if code == "no_disk_figure":
-        return translate("ChecklistPanel", "Free disk space not known yet")
-    if code == "disk_free":
-        return translate("ChecklistPanel", "{free} GB free (at least {min})").format(
-            free=_gb(v["free_gb"]), min=_gb(v["min_gb"])
-        )
-    if code == "disk_low":
-        return translate("ChecklistPanel", "Only {free} GB free, {min} GB needed").format(
-            free=_gb(v["free_gb"]), min=_gb(v["min_gb"])
-        )
-    if code == "no_show":
-        return translate("ChecklistPanel", "No show open")
-    if code == "queue_empty":
-        return translate("ChecklistPanel", "The product queue is empty")
-    if code == "queue_items":
-        return translate("ChecklistPanel", "{count} products in the queue").format(count=v["count"])
-    if code == "queue_priced":
-        return translate(
-            "ChecklistPanel", "All {count} products have a live price and stock"
-        ).format(count=v["count"])
-    if code == "queue_unpriced":
-        return translate(
-            "ChecklistPanel", "{count} of {total} products lack a live price or stock: {names}"
-        ).format(
-            count=v["count"],
-            total=v["total"],
-            names=translate("ChecklistPanel", ", ").join(v["names"]),
-        )
-    if code == "not_available":
-        return translate("ChecklistPanel", "Not available yet (no device control)")
-    if code == "unknown_kind":
-        return translate("ChecklistPanel", "Unknown self-check “{kind}”").format(
-            kind=v.get("kind", "")
-        )
-    if code == "bad_params":
-        return translate("ChecklistPanel", "The self-check's settings are not valid")
-    return translate("ChecklistPanel", "Not known")
-
-
-def failure_text(action: str, code: str) -> str:
-    texts = {
-        "no_user": translate(
-            "ChecklistPanel", "Enter your name first: it is recorded with every check."
-        ),
-        "db_error": translate("ChecklistPanel", "The checklist could not be saved. Try again."),
-        "no_show": translate("ChecklistPanel", "Open a show first."),
-        "no_such_item": translate("ChecklistPanel", "That item is no longer in the checklist."),
-        "empty_text": translate("ChecklistPanel", "An item needs a text."),
-        "bad_params": translate("ChecklistPanel", "Those self-check settings are not valid."),
-        "user_template_unreadable": translate(
-            "ChecklistPanel",
-            "Your checklist template could not be read; this show got the built-in one.",
-        ),
-        "io_error": translate("ChecklistPanel", "Your template could not be saved."),
-        "empty": translate("ChecklistPanel", "The checklist is empty."),
-    }
-    return texts.get(
-        code,
-        translate("ChecklistPanel", "Checklist: {action} failed ({code})").format(
-            action=action, code=code
-        ),
-    )
-
-
-def _local_time(wall: str | None, with_date: bool = False) -> str:
-    if not wall:
-        return ""
-    try:
-        at = datetime.fromisoformat(wall).astimezone()
-    except ValueError:
-        return wall
-    return at.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M")
-
-
-class _ItemDialog(QDialog):
-    """Add or edit one item: phase, text, required, self-check and its settings."""
-
-    def __init__(self, panel: ChecklistPanel, item: ChecklistItem | None):
-        super().__init__(panel)
-        self.setWindowTitle(self.tr("Checklist item") if item else self.tr("New checklist item"))
-        self.item = item
-        self.evidence = panel.service.evidence()
-        self.phase = QComboBox()
-        for phase in PHASES:
-            self.phase.addItem(phase_name(phase), phase)
-        self.text = QLineEdit(item.text if item else "")
-        self.required = QCheckBox(self.tr("Required before going live"))
-        self.kind = QComboBox()
-        for kind in (None, *AUTO_CHECKS):
-            self.kind.addItem(check_name(kind), kind)
-        if item:
-            self.phase.setCurrentIndex(max(0, self.phase.findData(item.phase)))
-            self.required.setChecked(item.required)
-            self.kind.setCurrentIndex(max(0, self.kind.findData(item.auto_check)))
-        elif panel.current_phase():
-            self.phase.setCurrentIndex(max(0, self.phase.findData(panel.current_phase())))
-        self.form = QFormLayout(self)
-        self.form.addRow(self.tr("Phase"), self.phase)
-        self.form.addRow(self.tr("Text"), self.text)
-        self.form.addRow("", self.required)
-        self.form.addRow(self.tr("Self-check"), self.kind)
-        self.fields: dict[str, QWidget] = {}
-        self._param_rows = 0
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.form.addRow(self.buttons)
-        self.kind.currentIndexChanged.connect(self._show_params)
-        self.text.textChanged.connect(self._enable_ok)
-        self._show_params()
-        self._enable_ok()
-
-    def _enable_ok(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.text.text().strip()))
-
-    def _labels(self) -> dict[str, str]:
-        return {
-            "collection": self.tr("Scene collection (empty: whatever is current)"),
-            "profile": self.tr("Profile (empty: whatever is current)"),
-            "server_contains": self.tr("Server must contain (empty: any)"),
-            "input": self.tr("Audio input (empty: the host's mic)"),
-            "window_s": self.tr("Heard within (s)"),
-            "min_free_gb": self.tr("At least free (GB)"),
-        }
-
-    def _choices(self, key: str) -> tuple[str, ...]:
-        ev = self.evidence
-        return {
-            "collection": ev.collections,
-            "profile": ev.profiles,
-            "input": tuple(m.name for m in ev.mics),
-        }.get(key, ())
-
-    def _show_params(self) -> None:
-        for _ in range(self._param_rows):
-            self.form.removeRow(4)
-        self.fields, self._param_rows = {}, 0
-        kind = self.kind.currentData()
-        current = self.item.params if self.item and self.item.auto_check == kind else {}
-        values = params_of(kind, current) or dict(PARAMS.get(kind, {}))
-        for key, default in PARAMS.get(kind, {}).items():
-            value = values.get(key, default)
-            if isinstance(default, str):
-                field = QComboBox()
-                field.setEditable(True)
-                field.addItems(["", *self._choices(key)])
-                field.setCurrentText(value)
-            else:
-                field = QDoubleSpinBox(minimum=0, maximum=100_000, decimals=0)
-                field.setValue(float(value))
-            self.fields[key] = field
-            self.form.insertRow(4 + self._param_rows, self._labels().get(key, key), field)
-            self._param_rows += 1
-
-    def values(self) -> dict:
-        params = {}
-        for key, field in self.fields.items():
-            if isinstance(field, QComboBox):
-                params[key] = field.currentText().strip()
-            else:
-                params[key] = int(field.value())
-        return {
-            "phase": self.phase.currentData(),
-            "text": self.text.text().strip(),
-            "required": self.required.isChecked(),
-            "auto_check": self.kind.currentData(),
-            "params": params,
-        }
+CHECK_KEY = Qt.Key.Key_Space
 
 
 class ChecklistPanel(QWidget):
@@ -322,7 +48,9 @@ class ChecklistPanel(QWidget):
         super().__init__(parent)
         self.service = service
         self.editing = False
-        self.dialog: _ItemDialog | None = None
+        self.dialog: ChecklistItemDialog | None = None
+        self._painting = False  # the rows are being set from the service, not by the user
+        self._ticked: int | None = None  # the item whose box this mouse press ticked
         self.user = QLineEdit(service.user)
         self.user.setPlaceholderText(self.tr("your name"))
         self.user.textChanged.connect(self._on_user_text_changed)
@@ -358,7 +86,8 @@ class ChecklistPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CHECK, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(CHECK, CHECK_WIDTH)
-        self.tree.itemClicked.connect(self._on_tree_item_clicked)
+        self.tree.itemPressed.connect(self._on_tree_item_pressed)
+        self.tree.itemChanged.connect(self._on_tree_item_changed)
         self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
 
         self.add = QPushButton(self.tr("Add…"))
@@ -398,13 +127,18 @@ class ChecklistPanel(QWidget):
         service.template_saved.connect(self._on_service_template_saved)
         self._on_service_changed(service.checklist)
 
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """This panel's keys for the F1 overlay: (key as this system writes it, what it does)."""
+        key = QKeySequence(CHECK_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+        return [(key, self.tr("Checklist: check or uncheck the selected item"))]
+
     # -- what the user does ------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
         if (
             watched is self.tree
             and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Space
-            and not self.editing
+            and event.key() == CHECK_KEY
+            and not event.modifiers()
         ):
             self.toggle_current()
             return True
@@ -429,14 +163,32 @@ class ChecklistPanel(QWidget):
         if item_id is not None:
             self.service.toggle(item_id)
 
-    def _on_tree_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        item_id = item.data(TEXT, ID_ROLE)
-        if item_id is not None and not self.editing:
+    def _on_tree_item_pressed(self, _row: QTreeWidgetItem, _column: int) -> None:
+        self._ticked = None  # a new click; a double-click's second press is not one
+
+    def _on_tree_item_changed(self, row: QTreeWidgetItem, column: int) -> None:
+        """The user ticked or cleared a box. The service decides: the box shows what it
+        stores, so a refused check (no name) leaves the box as it was."""
+        item_id = row.data(TEXT, ID_ROLE)
+        if self._painting or column != TEXT or item_id is None:
+            return
+        item = self.service.checklist.item(item_id)
+        wanted = row.checkState(TEXT) == Qt.CheckState.Checked
+        self._show_check(row, item is not None and item.checked)
+        if item is not None and wanted != item.checked:
+            self._ticked = item_id
             self.service.toggle(item_id)
 
     def _on_tree_item_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        if self.editing and item.data(TEXT, ID_ROLE) is not None:
+        item_id = item.data(TEXT, ID_ROLE)
+        if item_id is None:
+            return
+        if self.editing:
             self._edit_current()
+            return
+        if self._ticked == item_id:
+            return  # the double-click's first click was on the box and has ticked it
+        self.service.toggle(item_id)
 
     def _on_user_text_changed(self, text: str) -> None:
         self.service.user = text.strip()
@@ -455,13 +207,13 @@ class ChecklistPanel(QWidget):
             self._open_dialog(item)
 
     def _open_dialog(self, item: ChecklistItem | None) -> None:
-        dialog = _ItemDialog(self, item)
+        dialog = ChecklistItemDialog(self.service.evidence(), item, self.current_phase(), self)
         dialog.accepted.connect(lambda: self._on_dialog_accepted(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
 
-    def _on_dialog_accepted(self, dialog: _ItemDialog) -> None:
+    def _on_dialog_accepted(self, dialog: ChecklistItemDialog) -> None:
         values = dialog.values()
         if dialog.item is None:
             self.service.add_item(**values)
@@ -493,7 +245,20 @@ class ChecklistPanel(QWidget):
     def _on_service_template_saved(self, _path: str) -> None:
         self.status.setText(self.tr("Saved as your template: new shows start from this list."))
 
+    @contextmanager
+    def _from_service(self) -> Iterator[None]:
+        """Rows set from here are the service's, not a user's tick (itemChanged says both)."""
+        painting, self._painting = self._painting, True
+        try:
+            yield
+        finally:
+            self._painting = painting
+
     def _on_service_changed(self, checklist: Checklist) -> None:
+        with self._from_service():
+            self._show(checklist)
+
+    def _show(self, checklist: Checklist) -> None:
         shape = tuple((i.id, i.phase) for i in checklist.items)
         if shape != self._shape:
             self._rebuild(checklist)
@@ -535,8 +300,12 @@ class ChecklistPanel(QWidget):
             for item in checklist.in_phase(phase):
                 row = QTreeWidgetItem(self.tree)
                 row.setData(TEXT, ID_ROLE, item.id)
-                # Displayed, not user-checkable: a click goes to the service, which stores who.
-                row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                # The box is the user's; what it shows is the service's (who checked, when).
+                row.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                )
                 self.rows[item.id] = row
                 label = QLabel()
                 label.setObjectName("checkState")
@@ -545,6 +314,10 @@ class ChecklistPanel(QWidget):
         if keep in self.rows:
             self.tree.setCurrentItem(self.rows[keep])
 
+    def _show_check(self, row: QTreeWidgetItem, checked: bool) -> None:
+        with self._from_service():
+            row.setCheckState(TEXT, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
     def _show_item(self, checklist: Checklist, item: ChecklistItem) -> None:
         row = self.rows[item.id]
         result = checklist.result(item.id)
@@ -552,15 +325,13 @@ class ChecklistPanel(QWidget):
         row.setText(TEXT, item.text)
         row.setCheckState(TEXT, Qt.CheckState.Checked if item.checked else Qt.CheckState.Unchecked)
         row.setText(REQUIRED, self.tr("Required") if item.required else "")
-        row.setText(
-            WHO, f"{item.checked_by} {_local_time(item.checked_at)}" if item.checked else ""
-        )
+        row.setText(WHO, f"{item.checked_by} {local_time(item.checked_at)}" if item.checked else "")
         brush = QBrush(DONE_FG) if done else QBrush()
         for column in (TEXT, REQUIRED, WHO):
             row.setForeground(column, brush)
         if item.checked:
             tip = self.tr("Checked by {who} at {when}").format(
-                who=item.checked_by, when=_local_time(item.checked_at, with_date=True)
+                who=item.checked_by, when=local_time(item.checked_at, with_date=True)
             )
         else:
             tip = self.tr("Not checked yet")

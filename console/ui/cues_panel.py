@@ -1,10 +1,16 @@
 """Cues to the host (提示主播), for the assistant: one click (or Alt+1…) per canned cue, a line
-for free text (Enter sends), and whether the host saw the last one. The canned list is the
-user's, kept in Settings; the built-in cues are codes worded here, so they follow the language."""
+for free text (Enter sends), whether the host saw the last one, and, plainly, when the host
+view is not on any screen. The canned list is the user's, kept in Settings; the built-in cues
+are codes worded here, so they follow the language.
+
+An edited list is in use at once and written to the settings file on a worker thread (fsync can
+stall on a slow disk; the GUI thread must not wait on it), so a crash later loses nothing. One
+thread writes them in order; at quit the app's own save waits for the last of them."""
 
 from __future__ import annotations
 
-import dataclasses
+import copy
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -41,10 +47,21 @@ from console.core.cues import (
 )
 from console.services.cue_service import CueService
 from console.settings import Settings
+from console.ui.background import new_job
 from console.ui.style import set_look
 
 translate = QCoreApplication.translate
 COLUMNS = 3
+SAVE_WAIT_AT_QUIT_S = 10
+_saver: ThreadPoolExecutor | None = None
+
+
+def _save_in_background(settings: Settings) -> Future:
+    """A copy of `settings` written by the one settings-writer thread, in submission order."""
+    global _saver
+    if _saver is None:
+        _saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="livedesk-settings")
+    return _saver.submit(copy.deepcopy(settings).save)
 
 
 def cue_words() -> dict[str, str]:
@@ -170,6 +187,9 @@ class CuesPanel(QWidget):
         self._tick.timeout.connect(self._show_state)
         self._tick.start()
         self._failure = ""
+        self.host_visible = True  # until whoever places the host view says otherwise
+        self.saving: Future | None = None  # the last write of the settings file
+        QCoreApplication.instance().aboutToQuit.connect(self._on_app_about_to_quit)
         self._build_buttons()
         service.cue_changed.connect(self._on_service_cue_changed)
         service.failed.connect(self._on_service_failed)
@@ -183,6 +203,11 @@ class CuesPanel(QWidget):
         if 0 <= index < len(self.entries):
             self.service.send_canned(self.entries[index])
 
+    def set_host_visible(self, visible: bool) -> None:
+        """Whether the host view is on a screen (HostWindow.visibility_changed)."""
+        self.host_visible = visible
+        self._show_state()
+
     def edit_cues(self) -> None:
         self.dialog = _EditCuesDialog(self.entries, self)
         self.dialog.accepted.connect(self._on_dialog_accepted)
@@ -190,15 +215,23 @@ class CuesPanel(QWidget):
         self.dialog.open()
 
     def _on_dialog_accepted(self) -> None:
-        new = dataclasses.replace(self.settings, canned_cues=self.dialog.entries())
-        try:
-            new.save()
-        except OSError as e:  # the running list stays as it was
-            self._failure = self.tr("The cues could not be saved: {0}").format(e)
-            self._show_state()
-            return
-        self.settings.canned_cues = new.canned_cues  # the app's one Settings object
+        self.settings.canned_cues = self.dialog.entries()  # the app's one Settings object
         self._build_buttons()
+        self.saving = _save_in_background(self.settings)
+        new_job(self, lambda _: None, self._on_save_failed).watch(self.saving)
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        # In use all the same; the app tries again when it saves its settings at exit.
+        self._failure = self.tr("The cues could not be saved: {0}").format(error)
+        self._show_state()
+
+    def _on_app_about_to_quit(self) -> None:
+        """The app saves the settings after this: its write must be the last one."""
+        if self.saving is not None:
+            try:
+                self.saving.result(timeout=SAVE_WAIT_AT_QUIT_S)
+            except Exception:  # reported, or hung: the app's own save follows either way
+                pass
 
     def _build_buttons(self) -> None:
         for button in self.buttons:
@@ -234,12 +267,19 @@ class CuesPanel(QWidget):
         cue = self.service.current
         if self._failure:
             state, text = "failed", self._failure
+        elif not self.host_visible and cue is not None and cue.showing:
+            state = "failed"
+            text = self.tr("The host view is not shown anywhere: the host cannot see {0} ({1} s)")
+            text = text.format(cue_words_of(cue), self._seconds_left(cue))
+        elif not self.host_visible:
+            state = "failed"
+            text = self.tr("The host view is not shown anywhere: the host will not see cues.")
         elif cue is None:
             state, text = "", self.tr("No cue sent yet.")
         elif cue.showing:
-            left = max(0, -(-(cue.due_ns - self.service.clock()) // NS))
             state = "showing"
-            text = self.tr("Flashing on the host view: {0} ({1} s)").format(cue_words_of(cue), left)
+            text = self.tr("Flashing on the host view: {0} ({1} s)")
+            text = text.format(cue_words_of(cue), self._seconds_left(cue))
         elif cue.outcome == ACKNOWLEDGED:
             state, text = ACKNOWLEDGED, self.tr("The host saw it: {0}").format(cue_words_of(cue))
         elif cue.outcome == TIMED_OUT:
@@ -249,3 +289,6 @@ class CuesPanel(QWidget):
             state, text = "", ""
         self.state.setText(text)
         set_look(self.state, "state", state)
+
+    def _seconds_left(self, cue: Cue) -> int:
+        return max(0, -(-(cue.due_ns - self.service.clock()) // NS))

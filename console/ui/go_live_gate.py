@@ -1,6 +1,7 @@
 """Go Live through the checklist: a rehearsal never goes live; with required items still open
-the person going live says who they are and why, which goes on the show's timeline; otherwise
-the stream starts at once."""
+the person going live types who they are (never pre-filled: the record must name a person, not
+a login) and why, which goes on the show's timeline; otherwise the stream starts at once. Enter
+confirms once both are given, Esc cancels."""
 
 from __future__ import annotations
 
@@ -20,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from console.core.checklist import ChecklistItem
 from console.services.checklist_service import ChecklistService
-from console.ui.checklist_panel import evidence_text
+from console.ui.checklist_messages import evidence_text
 
 
 class _OverrideDialog(QDialog):
-    def __init__(self, items: tuple[ChecklistItem, ...], service, who: str, parent=None):
+    def __init__(self, items: tuple[ChecklistItem, ...], service, parent=None):
         super().__init__(parent)
         self.items = items
         self.setWindowTitle(self.tr("Required items still open"))
@@ -40,7 +41,7 @@ class _OverrideDialog(QDialog):
         for item in items:
             words = evidence_text(service.checklist.result(item.id))
             self.list.addItem(f"{item.text} — {words}" if words else item.text)
-        self.who = QLineEdit(who)
+        self.who = QLineEdit()
         self.who.setPlaceholderText(self.tr("your name"))
         self.why = QLineEdit()
         self.why.setPlaceholderText(self.tr("e.g. lights checked by hand, their controller is off"))
@@ -53,16 +54,21 @@ class _OverrideDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        self.cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.list)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        # In the dialog now (a default button belongs to its dialog): Enter after the reason
+        # confirms, and does nothing while the go button is off; Cancel takes Enter only when
+        # it has the focus. Esc cancels.
+        self.go.setDefault(True)
         self.setMinimumWidth(560)
         self.who.textChanged.connect(self._enable)
         self.why.textChanged.connect(self._enable)
         self._enable()
+        self.who.setFocus()
 
     def _enable(self) -> None:
         # Both are required: the review needs to know who decided, and why.
@@ -102,7 +108,7 @@ class GoLiveGate(QObject):
         if self.dialog is not None and self.dialog.isVisible():  # a second press: the same one
             self.dialog.raise_()
             return
-        dialog = _OverrideDialog(open_items, self.service, self.service.user, parent)
+        dialog = _OverrideDialog(open_items, self.service, parent)
         dialog.accepted.connect(lambda: self._on_dialog_accepted(dialog, start))
         dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
         self.dialog = dialog

@@ -211,6 +211,10 @@ class HostView(QWidget):
         """The room's numbers as they arrive; None shows a dash until then."""
         self.stats = (viewers, gmv_fen, target_fen)
 
+    def stop(self) -> None:
+        """No more redraws: the console is closing (HostWindow.dispose)."""
+        self._tick.stop()
+
     def refresh(self) -> None:
         self._show_cue()
         self._show_segment()

@@ -52,6 +52,9 @@ class RunOfShow(QObject):
             translate("RunOfShow", "Checklist"), "checklistDock", self.checklist_panel, left
         )
         window.tabifyDockWidget(rundown, checklist)
+        self.checklist_dock = checklist  # its title counts failing self-checks (muted mic)
+        self.checklist.attention_changed.connect(self._on_checklist_attention_changed)
+        self._on_checklist_attention_changed(self.checklist.attention)
         rundown.raise_()
         window.resizeDocks([rundown], [460], Qt.Orientation.Horizontal)
         cues = translate("RunOfShow", "Cues to the host")
@@ -61,7 +64,11 @@ class RunOfShow(QObject):
         self.host_dock.setObjectName("hostViewDock")
         window.addDockWidget(area.RightDockWidgetArea, self.host_dock)
         self.host_dock.hide()  # used only when the host view has no screen of its own
-        self.host = HostWindow(self.host_view, settings, self.host_dock, parent=self)
+        self.host = HostWindow(
+            self.host_view, settings, self.host_dock, parent=self, avoid=window.screen
+        )
+        self.host.visibility_changed.connect(self.cues_panel.set_host_visible)
+        self.cues_panel.set_host_visible(self.host.is_visible())
         # The flag arrives with the queue itself: no window in which a rehearsal could go live.
         self.gate = GoLiveGate(
             self.checklist, lambda: bool(queue.show and queue.show.rehearsal), parent=self
@@ -71,12 +78,19 @@ class RunOfShow(QObject):
             outputs.set_gate(self.gate)
             queue.changed.connect(lambda _queue: outputs.refresh_gate())
         self._host_menu()
-        QGuiApplication.instance().aboutToQuit.connect(self.host.close)  # remember where
+        QGuiApplication.instance().aboutToQuit.connect(self.host.dispose)  # remember where
 
     def start(self) -> None:
-        """The host view where it was last run, when the host has a screen of their own."""
-        if len(QGuiApplication.screens()) > 1:
-            self.host.restore()
+        """The host view where it was last run; with one monitor, in its dock."""
+        self.host.restore()
+
+    def _on_checklist_attention_changed(self, count: int) -> None:
+        title = translate("RunOfShow", "Checklist")
+        if count:
+            title = translate("RunOfShow", "{title} ({count} failing)").format(
+                title=title, count=count
+            )
+        self.checklist_dock.setWindowTitle(title)
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self.window)
@@ -91,7 +105,8 @@ class RunOfShow(QObject):
         self.show_host.setShortcut(QKeySequence("Ctrl+H"))
         self.show_host.triggered.connect(self.host.restore)
         menu.addAction(self.show_host)
-        full = menu.addAction(translate("RunOfShow", "Full screen on and off (F11 there)"))
+        full = menu.addAction(translate("RunOfShow", "Full screen on and off"))
+        full.setShortcut(QKeySequence(Qt.Key.Key_F11))  # here: the host window takes no keys
         full.triggered.connect(self.host.toggle_fullscreen)
         self.screens_menu = menu.addMenu(translate("RunOfShow", "On screen"))
         self.screens_menu.aboutToShow.connect(self._on_screens_menu_about_to_show)

@@ -1,7 +1,11 @@
 """The rundown (run of show, 流程): the running segment's time left, large and coloured by how
-much is left, and the segments with their planned and actual times. Keyboard first, on the
-list: Enter start the chosen segment, N next, P previous, Esc stop; Insert add, F2 (or
-double-click) edit, Ctrl+D duplicate, Delete remove, Ctrl+↑/↓ move (or drag)."""
+much is left, and the segments with their planned and actual times. Keyboard first. Running
+keys work wherever the focus is in the console's window (they differ from the queue's Enter, N
+and Esc, so the focus never decides which list a key moves): Ctrl+Shift+Enter start (the
+chosen segment), Ctrl+Shift+→ next, Ctrl+Shift+← previous. Stop has no key: its button asks
+first. On the list: Insert add, F2 (or double-click) edit, Ctrl+D duplicate, Delete remove,
+Ctrl+↑/↓ move (or drag). The buttons take no focus, so a click leaves the keys where they
+were."""
 
 from __future__ import annotations
 
@@ -35,12 +39,17 @@ from console.ui.style import set_look
 ROOT = QModelIndex()
 NUM, TITLE, PLANNED, PRODUCTS, START, END, ACTUAL, DIFF = range(8)
 RUNNING_BG, OVER_FG, UNDER_FG = QColor("#1f4e79"), QColor("#f85149"), QColor("#3fb950")
+SKIPPED_FG = QColor("#8b949e")
 TICK_MS = 200
 
 
 def _clock_time(iso: str | None) -> str:
     moment = QDateTime.fromString(iso or "", Qt.DateFormat.ISODate)
     return moment.toLocalTime().toString("HH:mm:ss") if moment.isValid() else ""
+
+
+def _key_text(shortcut: QShortcut) -> str:
+    return shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _signed(seconds: int | None) -> str:
@@ -56,11 +65,13 @@ class _RundownModel(DragReorderModel):
         super().__init__(panel)
         self.panel = panel
         self.segments: tuple[Segment, ...] = ()
+        self.skipped: frozenset[int] = frozenset()
         self.now_ns = 0
 
     def set_rundown(self, rundown: Rundown) -> None:
         self.beginResetModel()  # a few dozen rows, never edited in place
         self.segments = rundown.segments
+        self.skipped = rundown.skipped()
         self.endResetModel()
 
     def rowCount(self, parent=ROOT) -> int:
@@ -87,6 +98,8 @@ class _RundownModel(DragReorderModel):
                 return self.panel.link_numbers(s.item_ids)
             if col in (START, END):
                 return _clock_time(s.start_wall if col == START else s.end_wall)
+            if col == ACTUAL and s.id in self.skipped:
+                return self.panel.skipped_text
             actual = s.actual_s(self.now_ns)
             if col == ACTUAL:
                 return "" if actual is None else duration_text(actual)
@@ -99,6 +112,8 @@ class _RundownModel(DragReorderModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and s.id in self.skipped:
+            return QBrush(SKIPPED_FG)
         if role == Qt.ItemDataRole.ForegroundRole and col == DIFF:
             diff = s.over_under_s(self.now_ns)
             if diff:
@@ -120,10 +135,12 @@ class _RundownModel(DragReorderModel):
 
 
 class _SegmentDialog(QDialog):
-    """Title, planned duration (as people write it), 话术, and products from the queue."""
+    """Title, planned duration (as people write it), 话术, and products from the queue. Not
+    modal: the assistant edits the script mid-show while 讲解 and cues go on."""
 
     def __init__(self, parent: QWidget, queue_items, segment: Segment | None):
         super().__init__(parent)
+        self.setModal(False)
         self.setWindowTitle(self.tr("Edit segment") if segment else self.tr("New segment"))
         self.title = QLineEdit(segment.title if segment else "")
         self.duration = QLineEdit(duration_text(segment.planned_s) if segment else "")
@@ -193,12 +210,16 @@ class RundownPanel(QWidget):
             self.tr("Actual"),
             self.tr("+/−"),
         )
+        self.skipped_text = self.tr("Skipped")  # jumped over: out of the plan that is left
         self.dialog: _SegmentDialog | None = None
         self.file_dialog: QFileDialog | None = None
         self.error_box: QMessageBox | None = None
+        self.stop_box: QMessageBox | None = None
         self._links_of, self._links = None, {}
         self.model = _RundownModel(self)
         self.table = self._table()
+        self._shortcuts: list[tuple[QShortcut, str]] = []
+        self._keys()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._clock_area())
@@ -208,7 +229,6 @@ class RundownPanel(QWidget):
         self.message.setObjectName("rundownMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self._keys()
         self._running: int | None = None
         self._tick = QTimer(self, interval=TICK_MS)
         self._tick.timeout.connect(self._show_time)
@@ -256,51 +276,97 @@ class RundownPanel(QWidget):
     def _buttons(self) -> QVBoxLayout:
         s = self.service
         run = [
-            (self.tr("Start (Enter)"), self.start_selected),
-            (self.tr("Previous (P)"), s.previous),
-            (self.tr("Next (N)"), s.next),
-            (self.tr("Stop (Esc)"), s.stop),
+            (self.tr("Start", "run a segment"), self.start_selected, self.start_key),
+            (self.tr("Previous"), s.previous, self.previous_key),
+            (self.tr("Next"), s.next, self.next_key),
+            (self.tr("Stop…"), self.ask_stop, None),
         ]
         plan = [
-            (self.tr("Add…"), self.add),
-            (self.tr("Edit…"), self.edit_selected),
-            (self.tr("Duplicate"), self._on_selected(s.duplicate_segment)),
-            (self.tr("Remove"), self._on_selected(s.remove_segment)),
-            (self.tr("Import CSV…"), self.choose_file),
+            (self.tr("Add…"), self.add, None),
+            (self.tr("Edit…"), self.edit_selected, None),
+            (self.tr("Duplicate"), self._on_selected(s.duplicate_segment), None),
+            (self.tr("Remove"), self._on_selected(s.remove_segment), None),
+            (self.tr("Import CSV…"), self.choose_file, None),
         ]
         box = QVBoxLayout()
+        self.buttons: list[QPushButton] = []
         for buttons in (run, plan):
             row = QHBoxLayout()
-            for text, slot in buttons:
-                button = QPushButton(text)
-                button.clicked.connect(slot)
+            for text, slot, shortcut in buttons:
+                button = self._button(text, slot)
+                if shortcut is not None:
+                    button.setToolTip(_key_text(shortcut))
                 row.addWidget(button)
             row.addStretch(1)
             box.addLayout(row)
-        self.reset_button = QPushButton(self.tr("Reset the rehearsal"))
-        self.reset_button.clicked.connect(s.reset)
+        self.stop_button = self.buttons[3]
+        self.reset_button = self._button(self.tr("Reset the rehearsal"), s.reset)
         box.itemAt(1).layout().addWidget(self.reset_button)
         return box
 
+    def _button(self, text: str, slot) -> QPushButton:
+        """A button that leaves the focus where it was: the list keeps its keys, and Space
+        never presses the button again."""
+        button = QPushButton(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        self.buttons.append(button)
+        return button
+
     def _keys(self) -> None:
-        s = self.service
-        keys = {
-            Qt.Key.Key_Return: self.start_selected,
-            Qt.Key.Key_Enter: self.start_selected,
-            Qt.Key.Key_N: s.next,
-            Qt.Key.Key_P: s.previous,
-            Qt.Key.Key_Escape: s.stop,
-            Qt.Key.Key_Insert: self.add,
-            Qt.Key.Key_F2: self.edit_selected,
-            Qt.Key.Key_Delete: self._on_selected(s.remove_segment),
-            QKeySequence("Ctrl+D"): self._on_selected(s.duplicate_segment),
-            QKeySequence("Ctrl+Up"): self._move_selected(-1),
-            QKeySequence("Ctrl+Down"): self._move_selected(+1),
-        }
-        for key, slot in keys.items():
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        s, window, table = self.service, Qt.ShortcutContext.WindowShortcut, self.table
+        self.start_key = self._shortcut(
+            ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"),
+            self.start_selected,
+            self.tr("Rundown: start the chosen segment (or the next one)"),
+            self,
+            window,
+        )
+        self.next_key = self._shortcut(
+            ("Ctrl+Shift+Right",), s.next, self.tr("Rundown: next segment"), self, window
+        )
+        self.previous_key = self._shortcut(
+            ("Ctrl+Shift+Left",),
+            s.previous,
+            self.tr("Rundown: back to the previous segment"),
+            self,
+            window,
+        )
+        local = Qt.ShortcutContext.WidgetShortcut
+        for keys, slot, text in (
+            ("Insert", self.add, self.tr("Rundown list: add a segment")),
+            ("F2", self.edit_selected, self.tr("Rundown list: edit the segment")),
+            (
+                "Ctrl+D",
+                self._on_selected(s.duplicate_segment),
+                self.tr("Rundown list: duplicate the segment"),
+            ),
+            (
+                "Del",
+                self._on_selected(s.remove_segment),
+                self.tr("Rundown list: remove the segment"),
+            ),
+            ("Ctrl+Up", self._move_selected(-1), self.tr("Rundown list: move the segment up")),
+            (
+                "Ctrl+Down",
+                self._move_selected(+1),
+                self.tr("Rundown list: move the segment down"),
+            ),
+        ):
+            self._shortcut((keys,), slot, text, table, local)
+
+    def _shortcut(self, keys, slot, text: str, parent: QWidget, context) -> QShortcut:
+        shortcut = QShortcut(parent)
+        shortcut.setKeys([QKeySequence(k) for k in keys])
+        shortcut.setContext(context)
+        shortcut.activated.connect(slot)
+        self._shortcuts.append((shortcut, text))
+        return shortcut
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """(key, what it does) for every key of the panel, for the F1 list: the running keys
+        (anywhere in the window) first, then the list's (with the rundown list focused)."""
+        return [(_key_text(shortcut), text) for shortcut, text in self._shortcuts]
 
     # -- actions ----------------------------------------------------------------------------
     def selected(self) -> Segment | None:
@@ -325,9 +391,42 @@ class RundownPanel(QWidget):
         return run
 
     def start_selected(self) -> None:
-        """The chosen segment, or (with none chosen) the next one to play."""
+        """The chosen segment, or the next one to play: with none chosen, or when the chosen
+        one has been played and none runs (after Stop the selection stays on the stopped one)."""
         segment = self.selected()
+        if segment is not None and segment.end_ns is not None and not self.service.rundown.running:
+            segment = None
         self.service.start(segment.id if segment else None)
+
+    def ask_stop(self) -> None:
+        """Stop the running segment, after asking: a stop mid-show is seldom meant."""
+        running = self.service.rundown.running
+        if running is None:
+            self.service.stop()  # says that none runs
+            return
+        if self.stop_box is not None:
+            self.stop_box.deleteLater()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Stop the segment"),
+            self.tr("Stop “{0}”?").format(running.title),
+            parent=self,
+        )
+        box.setInformativeText(
+            self.tr("The show's clock runs on; Start or Next goes on with the next segment.")
+        )
+        stop = box.addButton(self.tr("Stop"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.buttonClicked.connect(
+            lambda button: self._on_stop_box_clicked(button is stop, running.id)
+        )
+        self.stop_box = box
+        box.open()
+
+    def _on_stop_box_clicked(self, confirmed: bool, segment_id: int) -> None:
+        running = self.service.rundown.running
+        if confirmed and running is not None and running.id == segment_id:
+            self.service.stop()
 
     def add(self) -> None:
         self._open_dialog(None)
@@ -338,15 +437,21 @@ class RundownPanel(QWidget):
             self._open_dialog(segment)
 
     def _open_dialog(self, segment: Segment | None) -> None:
+        """Not modal (the console runs on while the script is edited), one at a time: an open
+        one is brought to the front instead."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
         if self.dialog is not None:
             self.dialog.deleteLater()
         queue = self.service.queue_service.queue.items
-        self.dialog = _SegmentDialog(self, queue, segment)
-        self.dialog.accepted.connect(lambda: self._on_dialog_accepted(segment))
-        self.dialog.open()
+        dialog = self.dialog = _SegmentDialog(self, queue, segment)
+        dialog.accepted.connect(lambda: self._on_dialog_accepted(dialog, segment))
+        dialog.show()
 
-    def _on_dialog_accepted(self, segment: Segment | None) -> None:
-        values = self.dialog.values()
+    def _on_dialog_accepted(self, dialog: _SegmentDialog, segment: Segment | None) -> None:
+        values = dialog.values()
         if segment is None:
             chosen = self.selected()
             at = self.model.segments.index(chosen) + 1 if chosen else None

@@ -32,13 +32,18 @@ class ShortcutsHelp(QWidget):
         ]
 
     def rows(self) -> list[tuple[str, str]]:
-        """The fixed keys, every panel shortcut that says what it does (its whatsThis) and
-        every menu action with a key: so a new shortcut is listed where it is made."""
+        """The fixed keys, every panel shortcut that says what it does (its whatsThis, or a
+        panel's shortcuts() list) and every menu action with a key: so a new shortcut is
+        listed where it is made."""
         rows = self.fixed_keys()
         native = QKeySequence.SequenceFormat.NativeText
         for shortcut in self.window_.findChildren(QShortcut):
             if shortcut.whatsThis():
                 rows.append((shortcut.key().toString(native), shortcut.whatsThis()))
+        for panel in self.window_.findChildren(QWidget):
+            listed = getattr(panel, "shortcuts", None)  # a panel that lists its own keys
+            if callable(listed):
+                rows.extend(listed())
         for menu_action in self.window_.menuBar().actions():
             menu = menu_action.menu()
             for action in menu.actions() if menu else ():

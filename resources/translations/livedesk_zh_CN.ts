@@ -658,390 +658,400 @@ Restore a backup, or move the file away to start with an empty database.</source
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="53"/>
+        <location filename="../../console/ui/checklist_messages.py" line="19"/>
         <source>Account and platform</source>
         <translation>账号与平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="54"/>
+        <location filename="../../console/ui/checklist_messages.py" line="20"/>
         <source>Content planning</source>
         <translation>内容策划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="55"/>
+        <location filename="../../console/ui/checklist_messages.py" line="21"/>
         <source>Before going live</source>
         <translation>开播前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="56"/>
+        <location filename="../../console/ui/checklist_messages.py" line="22"/>
         <source>During the show</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="57"/>
+        <location filename="../../console/ui/checklist_messages.py" line="23"/>
         <source>After the show</source>
         <translation>下播后</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="63"/>
+        <location filename="../../console/ui/checklist_messages.py" line="29"/>
         <source>By hand</source>
         <translation>手动勾选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="64"/>
-        <location filename="../../console/ui/checklist_panel.py" line="91"/>
+        <location filename="../../console/ui/checklist_messages.py" line="30"/>
+        <location filename="../../console/ui/checklist_messages.py" line="57"/>
         <source>OBS connected</source>
         <translation>OBS 已连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="65"/>
+        <location filename="../../console/ui/checklist_messages.py" line="31"/>
         <source>OBS scene collection</source>
         <translation>OBS 场景集合</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="66"/>
+        <location filename="../../console/ui/checklist_messages.py" line="32"/>
         <source>OBS profile</source>
         <translation>OBS 配置文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="67"/>
+        <location filename="../../console/ui/checklist_messages.py" line="33"/>
         <source>Stream server and key</source>
         <translation>推流地址和推流码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="68"/>
+        <location filename="../../console/ui/checklist_messages.py" line="34"/>
         <source>Microphone live</source>
         <translation>麦克风有声音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="69"/>
+        <location filename="../../console/ui/checklist_messages.py" line="35"/>
         <source>Free disk space</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="70"/>
+        <location filename="../../console/ui/checklist_messages.py" line="36"/>
         <source>Product queue not empty</source>
         <translation>商品队列不为空</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="71"/>
+        <location filename="../../console/ui/checklist_messages.py" line="37"/>
         <source>Live price and stock for every product</source>
         <translation>每个商品都有直播价和库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="72"/>
+        <location filename="../../console/ui/checklist_messages.py" line="38"/>
         <source>Lights reachable</source>
         <translation>灯光可连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="73"/>
+        <location filename="../../console/ui/checklist_messages.py" line="39"/>
         <source>Camera reachable</source>
         <translation>摄像头可连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="96"/>
+        <location filename="../../console/ui/checklist_messages.py" line="62"/>
         <source>OBS not connected</source>
         <translation>OBS 未连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="99"/>
+        <location filename="../../console/ui/checklist_messages.py" line="65"/>
+        <source>Not configured: set the expected name</source>
+        <translation>未配置：请设定应有的名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_messages.py" line="67"/>
         <source>Asking OBS…</source>
         <translation>正在询问 OBS…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="102"/>
+        <location filename="../../console/ui/checklist_messages.py" line="70"/>
         <source>Scene collection “{name}”</source>
         <translation>场景集合“{name}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="104"/>
+        <location filename="../../console/ui/checklist_messages.py" line="72"/>
         <source>Profile “{name}”</source>
         <translation>配置文件“{name}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="109"/>
+        <location filename="../../console/ui/checklist_messages.py" line="77"/>
         <source>Scene collection is “{actual}”, not “{expected}”</source>
         <translation>场景集合是“{actual}”，不是“{expected}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="111"/>
+        <location filename="../../console/ui/checklist_messages.py" line="79"/>
         <source>Profile is “{actual}”, not “{expected}”</source>
         <translation>配置文件是“{actual}”，不是“{expected}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="114"/>
+        <location filename="../../console/ui/checklist_messages.py" line="82"/>
         <source>Stream server {server}</source>
         <translation>推流地址 {server}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="116"/>
+        <location filename="../../console/ui/checklist_messages.py" line="84"/>
         <source>No stream server set in OBS</source>
         <translation>OBS 未填写推流地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="118"/>
+        <location filename="../../console/ui/checklist_messages.py" line="86"/>
         <source>No stream key set in OBS</source>
         <translation>OBS 未填写推流码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="120"/>
+        <location filename="../../console/ui/checklist_messages.py" line="88"/>
         <source>Stream server {server} does not contain “{expected}”</source>
         <translation>推流地址 {server} 不包含“{expected}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="125"/>
+        <location filename="../../console/ui/checklist_messages.py" line="93"/>
         <source>Mic heard {ago} s ago</source>
         <translation>麦克风 {ago} 秒前有声音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="127"/>
+        <location filename="../../console/ui/checklist_messages.py" line="95"/>
         <source>Mic {peak} dBFS peak, just now</source>
         <translation>麦克风 {peak} dBFS 峰值，刚刚</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="130"/>
+        <location filename="../../console/ui/checklist_messages.py" line="98"/>
         <source>Mic {peak} dBFS peak, {ago} s ago</source>
         <translation>麦克风 {peak} dBFS 峰值，{ago} 秒前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="134"/>
+        <location filename="../../console/ui/checklist_messages.py" line="102"/>
         <source>Mic “{input}” is muted</source>
         <translation>麦克风“{input}”已静音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="137"/>
+        <location filename="../../console/ui/checklist_messages.py" line="105"/>
         <source>No audio input “{input}” in OBS</source>
         <translation>OBS 中没有音频输入“{input}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="140"/>
+        <location filename="../../console/ui/checklist_messages.py" line="108"/>
         <source>No mic input in OBS</source>
         <translation>OBS 中没有麦克风输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="142"/>
+        <location filename="../../console/ui/checklist_messages.py" line="110"/>
         <source>Listening to the mic…</source>
         <translation>正在监听麦克风…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="144"/>
+        <location filename="../../console/ui/checklist_messages.py" line="112"/>
         <source>Mic silent for over {window} s</source>
         <translation>麦克风超过 {window} 秒没有声音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="148"/>
+        <location filename="../../console/ui/checklist_messages.py" line="116"/>
         <source>Free disk space not known yet</source>
         <translation>暂不知道磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="150"/>
+        <location filename="../../console/ui/checklist_messages.py" line="118"/>
         <source>{free} GB free (at least {min})</source>
         <translation>剩余 {free} GB（至少 {min} GB）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="154"/>
+        <location filename="../../console/ui/checklist_messages.py" line="122"/>
         <source>Only {free} GB free, {min} GB needed</source>
         <translation>只剩 {free} GB，需要 {min} GB</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="158"/>
+        <location filename="../../console/ui/checklist_messages.py" line="126"/>
         <source>No show open</source>
         <translation>没有打开的场次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="160"/>
+        <location filename="../../console/ui/checklist_messages.py" line="128"/>
         <source>The product queue is empty</source>
         <translation>商品队列是空的</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="162"/>
+        <location filename="../../console/ui/checklist_messages.py" line="130"/>
         <source>{count} products in the queue</source>
         <translation>队列中有 {count} 个商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="164"/>
+        <location filename="../../console/ui/checklist_messages.py" line="132"/>
         <source>All {count} products have a live price and stock</source>
         <translation>{count} 个商品都有直播价和库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="168"/>
+        <location filename="../../console/ui/checklist_messages.py" line="136"/>
         <source>{count} of {total} products lack a live price or stock: {names}</source>
         <translation>{total} 个商品中有 {count} 个缺直播价或库存：{names}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="173"/>
+        <location filename="../../console/ui/checklist_messages.py" line="141"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="176"/>
+        <location filename="../../console/ui/checklist_messages.py" line="144"/>
         <source>Not available yet (no device control)</source>
         <translation>暂不支持（尚无设备控制）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="178"/>
+        <location filename="../../console/ui/checklist_messages.py" line="146"/>
         <source>Unknown self-check “{kind}”</source>
         <translation>未知的自检项“{kind}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="182"/>
+        <location filename="../../console/ui/checklist_messages.py" line="150"/>
         <source>The self-check&apos;s settings are not valid</source>
         <translation>自检设置无效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="183"/>
+        <location filename="../../console/ui/checklist_messages.py" line="151"/>
         <source>Not known</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="188"/>
+        <location filename="../../console/ui/checklist_messages.py" line="156"/>
         <source>Enter your name first: it is recorded with every check.</source>
         <translation>请先填写你的名字：每次勾选都会记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="191"/>
+        <location filename="../../console/ui/checklist_messages.py" line="159"/>
         <source>The checklist could not be saved. Try again.</source>
         <translation>清单未能保存，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="192"/>
+        <location filename="../../console/ui/checklist_messages.py" line="160"/>
         <source>Open a show first.</source>
         <translation>请先打开场次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="193"/>
+        <location filename="../../console/ui/checklist_messages.py" line="161"/>
         <source>That item is no longer in the checklist.</source>
         <translation>该项已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="194"/>
+        <location filename="../../console/ui/checklist_messages.py" line="162"/>
         <source>An item needs a text.</source>
         <translation>清单项不能为空。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="195"/>
+        <location filename="../../console/ui/checklist_messages.py" line="163"/>
         <source>Those self-check settings are not valid.</source>
         <translation>这些自检设置无效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="196"/>
+        <location filename="../../console/ui/checklist_messages.py" line="164"/>
         <source>Your checklist template could not be read; this show got the built-in one.</source>
         <translation>无法读取你的清单模板，本场使用了内置模板。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="200"/>
+        <location filename="../../console/ui/checklist_messages.py" line="168"/>
         <source>Your template could not be saved.</source>
         <translation>你的模板未能保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="201"/>
+        <location filename="../../console/ui/checklist_messages.py" line="169"/>
         <source>The checklist is empty.</source>
         <translation>清单是空的。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="205"/>
+        <location filename="../../console/ui/checklist_messages.py" line="173"/>
         <source>Checklist: {action} failed ({code})</source>
         <translation>清单：{action} 失败（{code}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="327"/>
+        <location filename="../../console/ui/checklist_panel.py" line="55"/>
         <source>your name</source>
         <translation>你的名字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="331"/>
+        <location filename="../../console/ui/checklist_panel.py" line="59"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="334"/>
+        <location filename="../../console/ui/checklist_panel.py" line="62"/>
         <source>Save as my template</source>
         <translation>存为我的模板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="335"/>
+        <location filename="../../console/ui/checklist_panel.py" line="63"/>
         <source>New shows start from this checklist</source>
         <translation>新场次将使用这份清单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="338"/>
-        <location filename="../../console/ui/checklist_panel.py" line="350"/>
+        <location filename="../../console/ui/checklist_panel.py" line="66"/>
+        <location filename="../../console/ui/checklist_panel.py" line="78"/>
         <source>Checked by</source>
         <translation>勾选人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="350"/>
+        <location filename="../../console/ui/checklist_panel.py" line="78"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="350"/>
-        <location filename="../../console/ui/checklist_panel.py" line="554"/>
+        <location filename="../../console/ui/checklist_panel.py" line="78"/>
+        <location filename="../../console/ui/checklist_panel.py" line="327"/>
         <source>Required</source>
         <translation>必做</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="350"/>
+        <location filename="../../console/ui/checklist_panel.py" line="78"/>
         <source>Self-check</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="364"/>
+        <location filename="../../console/ui/checklist_panel.py" line="93"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="366"/>
+        <location filename="../../console/ui/checklist_panel.py" line="95"/>
         <source>Edit item…</source>
         <translation>编辑此项…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="368"/>
+        <location filename="../../console/ui/checklist_panel.py" line="97"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="370"/>
+        <location filename="../../console/ui/checklist_panel.py" line="99"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="372"/>
+        <location filename="../../console/ui/checklist_panel.py" line="101"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="494"/>
+        <location filename="../../console/ui/checklist_panel.py" line="133"/>
+        <source>Checklist: check or uncheck the selected item</source>
+        <translation>检查清单：勾选或取消勾选所选项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_panel.py" line="246"/>
         <source>Saved as your template: new shows start from this list.</source>
         <translation>已存为你的模板：新场次将使用这份清单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="508"/>
+        <location filename="../../console/ui/checklist_panel.py" line="273"/>
         <source>{phase} ({done}/{total})</source>
         <translation>{phase}（{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="517"/>
+        <location filename="../../console/ui/checklist_panel.py" line="282"/>
         <source>{count} required before going live still open</source>
         <translation>开播前还有 {count} 个必做项未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="520"/>
+        <location filename="../../console/ui/checklist_panel.py" line="285"/>
         <source>Ready to go live</source>
         <translation>可以开播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="562"/>
+        <location filename="../../console/ui/checklist_panel.py" line="333"/>
         <source>Checked by {who} at {when}</source>
         <translation>{who} 于 {when} 勾选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="566"/>
+        <location filename="../../console/ui/checklist_panel.py" line="337"/>
         <source>Not checked yet</source>
         <translation>尚未勾选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="568"/>
+        <location filename="../../console/ui/checklist_panel.py" line="339"/>
         <source>Self-check: {name}</source>
         <translation>自检：{name}</translation>
     </message>
@@ -1105,52 +1115,52 @@ Restore a backup, or move the file away to start with an empty database.</source
 <context>
     <name>Cues</name>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="52"/>
+        <location filename="../../console/ui/cues_panel.py" line="69"/>
         <source>Talk up the perks</source>
         <translation>讲福利</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="53"/>
+        <location filename="../../console/ui/cues_panel.py" line="70"/>
         <source>Push for orders</source>
         <translation>催单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="54"/>
+        <location filename="../../console/ui/cues_panel.py" line="71"/>
         <source>Read the comments</source>
         <translation>看评论</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="55"/>
+        <location filename="../../console/ui/cues_panel.py" line="72"/>
         <source>Slow down</source>
         <translation>放慢</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="56"/>
+        <location filename="../../console/ui/cues_panel.py" line="73"/>
         <source>Next product</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="57"/>
+        <location filename="../../console/ui/cues_panel.py" line="74"/>
         <source>Drink some water</source>
         <translation>喝水</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="73"/>
+        <location filename="../../console/ui/cues_panel.py" line="90"/>
         <source>Open a show first: cues are logged with the show.</source>
         <translation>请先打开场次：提示会记录在场次里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="74"/>
+        <location filename="../../console/ui/cues_panel.py" line="91"/>
         <source>Type the cue first.</source>
         <translation>请先输入提示内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="75"/>
+        <location filename="../../console/ui/cues_panel.py" line="92"/>
         <source>Too long for the host view: at most {0} characters.</source>
         <translation>太长，主播屏放不下：最多 {0} 个字。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="76"/>
+        <location filename="../../console/ui/cues_panel.py" line="93"/>
         <source>The host saw the cue, but the show log could not save it.</source>
         <translation>主播已看到提示，但场次记录保存失败。</translation>
     </message>
@@ -1158,42 +1168,52 @@ Restore a backup, or move the file away to start with an empty database.</source
 <context>
     <name>CuesPanel</name>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="145"/>
+        <location filename="../../console/ui/cues_panel.py" line="162"/>
         <source>Cue in your own words, Enter sends</source>
         <translation>自定义提示，按 Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="147"/>
+        <location filename="../../console/ui/cues_panel.py" line="164"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="152"/>
+        <location filename="../../console/ui/cues_panel.py" line="169"/>
         <source>Edit cues…</source>
         <translation>编辑提示…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="197"/>
+        <location filename="../../console/ui/cues_panel.py" line="225"/>
         <source>The cues could not be saved: {0}</source>
         <translation>提示列表保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="238"/>
+        <location filename="../../console/ui/cues_panel.py" line="272"/>
+        <source>The host view is not shown anywhere: the host cannot see {0} ({1} s)</source>
+        <translation>主播屏未在任何屏幕上显示：主播看不到「{0}」（{1} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="276"/>
+        <source>The host view is not shown anywhere: the host will not see cues.</source>
+        <translation>主播屏未在任何屏幕上显示：主播看不到提示。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/cues_panel.py" line="278"/>
         <source>No cue sent yet.</source>
         <translation>尚未发送提示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="242"/>
+        <location filename="../../console/ui/cues_panel.py" line="281"/>
         <source>Flashing on the host view: {0} ({1} s)</source>
         <translation>主播屏闪烁中：{0}（{1} 秒）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="244"/>
+        <location filename="../../console/ui/cues_panel.py" line="284"/>
         <source>The host saw it: {0}</source>
         <translation>主播已确认：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="247"/>
+        <location filename="../../console/ui/cues_panel.py" line="287"/>
         <source>Not acknowledged, timed out: {0}</source>
         <translation>未确认，已超时：{0}</translation>
     </message>
@@ -1230,7 +1250,7 @@ Details are in the log file:
 <context>
     <name>GoLiveGate</name>
     <message>
-        <location filename="../../console/ui/go_live_gate.py" line="89"/>
+        <location filename="../../console/ui/go_live_gate.py" line="95"/>
         <source>This show is a rehearsal (彩排): Go Live is off. Open or create the real show to go live.</source>
         <translation>本场是彩排：不能开播。请打开或新建正式场次再开播。</translation>
     </message>
@@ -1276,63 +1296,63 @@ Details are in the log file:
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../console/ui/host_view.py" line="220"/>
+        <location filename="../../console/ui/host_view.py" line="224"/>
         <source>Online {0}</source>
         <translation>在线 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/host_view.py" line="222"/>
+        <location filename="../../console/ui/host_view.py" line="226"/>
         <source>GMV {0} / target {1}</source>
         <translation>GMV {0} / 目标 {1}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/host_view.py" line="276"/>
+        <location filename="../../console/ui/host_view.py" line="280"/>
         <source>{0} left</source>
         <translation>剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/host_view.py" line="278"/>
+        <location filename="../../console/ui/host_view.py" line="282"/>
         <source>Over {0}</source>
         <translation>超时 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/host_view.py" line="287"/>
+        <location filename="../../console/ui/host_view.py" line="291"/>
         <source>Next: {0}</source>
         <translation>下一个：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/host_view.py" line="290"/>
-        <location filename="../../console/ui/host_view.py" line="298"/>
+        <location filename="../../console/ui/host_view.py" line="294"/>
+        <location filename="../../console/ui/host_view.py" line="302"/>
         <source>NOW</source>
         <translation>正在讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/host_view.py" line="291"/>
+        <location filename="../../console/ui/host_view.py" line="295"/>
         <source>Nothing being explained</source>
         <translation>暂无讲解商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/host_view.py" line="298"/>
+        <location filename="../../console/ui/host_view.py" line="302"/>
         <source>NOW · link {0}</source>
         <translation>正在讲解 · {0}号链接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/host_view.py" line="305"/>
+        <location filename="../../console/ui/host_view.py" line="309"/>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../console/ui/host_view.py" line="307"/>
+        <location filename="../../console/ui/host_view.py" line="311"/>
         <source>Stock {0}</source>
         <translation>库存 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/host_view.py" line="314"/>
+        <location filename="../../console/ui/host_view.py" line="318"/>
         <source>Flash sale in {0}</source>
         <translation>秒杀倒计时 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/host_view.py" line="316"/>
+        <location filename="../../console/ui/host_view.py" line="320"/>
         <source>On sale · {0} left</source>
         <translation>秒杀中 · 剩余 {0}</translation>
     </message>
@@ -1340,7 +1360,7 @@ Details are in the log file:
 <context>
     <name>HostWindow</name>
     <message>
-        <location filename="../../console/ui/host_window.py" line="64"/>
+        <location filename="../../console/ui/host_window.py" line="110"/>
         <source>LiveDesk — host view</source>
         <translation>LiveDesk — 主播屏</translation>
     </message>
@@ -1794,59 +1814,59 @@ Details are in the log file:
 <context>
     <name>OutputsPanel</name>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="86"/>
+        <location filename="../../console/ui/outputs_panel.py" line="90"/>
         <source>● LIVE — Stop</source>
         <translation>● 直播中 — 停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="79"/>
-        <location filename="../../console/ui/outputs_panel.py" line="86"/>
+        <location filename="../../console/ui/outputs_panel.py" line="83"/>
+        <location filename="../../console/ui/outputs_panel.py" line="90"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="75"/>
+        <location filename="../../console/ui/outputs_panel.py" line="79"/>
         <source>Rehearsal — Go Live off</source>
         <translation>彩排 — 不能开播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="87"/>
+        <location filename="../../console/ui/outputs_panel.py" line="91"/>
         <source>● REC — Stop</source>
         <translation>● 录制中 — 停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="87"/>
+        <location filename="../../console/ui/outputs_panel.py" line="91"/>
         <source>Record</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="89"/>
+        <location filename="../../console/ui/outputs_panel.py" line="93"/>
         <source>Stream: unknown</source>
         <translation>直播：状态未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="90"/>
+        <location filename="../../console/ui/outputs_panel.py" line="94"/>
         <source>Recording: unknown</source>
         <translation>录制：状态未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="119"/>
+        <location filename="../../console/ui/outputs_panel.py" line="123"/>
         <source>Stop the live stream? Viewers will see the room end.</source>
         <translation>停止直播？观众将看到直播间结束。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="131"/>
+        <location filename="../../console/ui/outputs_panel.py" line="135"/>
         <source>Go live now? The stream starts with the current scene.</source>
         <translation>现在开播？直播将从当前场景开始。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="153"/>
+        <location filename="../../console/ui/outputs_panel.py" line="157"/>
         <source>Stop recording?</source>
         <translation>停止录制？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outputs_panel.py" line="146"/>
-        <location filename="../../console/ui/outputs_panel.py" line="161"/>
+        <location filename="../../console/ui/outputs_panel.py" line="150"/>
+        <location filename="../../console/ui/outputs_panel.py" line="165"/>
         <source>LiveDesk</source>
         <translation>LiveDesk</translation>
     </message>
@@ -1945,107 +1965,152 @@ Details are in the log file:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="168"/>
+        <location filename="../../console/ui/queue_panel.py" line="154"/>
         <source>Link</source>
         <translation>链接号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="169"/>
+        <location filename="../../console/ui/queue_panel.py" line="155"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="170"/>
+        <location filename="../../console/ui/queue_panel.py" line="156"/>
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="171"/>
+        <location filename="../../console/ui/queue_panel.py" line="157"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="172"/>
+        <location filename="../../console/ui/queue_panel.py" line="158"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="175"/>
+        <location filename="../../console/ui/queue_panel.py" line="161"/>
         <source>Pending</source>
         <translation>待讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="176"/>
+        <location filename="../../console/ui/queue_panel.py" line="162"/>
         <source>Explaining</source>
         <translation>讲解中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="177"/>
+        <location filename="../../console/ui/queue_panel.py" line="163"/>
         <source>Done</source>
         <translation>已讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="178"/>
+        <location filename="../../console/ui/queue_panel.py" line="164"/>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="179"/>
+        <location filename="../../console/ui/queue_panel.py" line="165"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="181"/>
+        <location filename="../../console/ui/queue_panel.py" line="167"/>
         <source>Low stock</source>
         <translation>库存告急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="221"/>
+        <location filename="../../console/ui/queue_panel.py" line="188"/>
+        <source>Queue: start 讲解</source>
+        <translation>商品队列：开始讲解</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="190"/>
+        <source>Queue: next product</source>
+        <translation>商品队列：下一个商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="191"/>
+        <source>Queue: sold out</source>
+        <translation>商品队列：标记售罄</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="192"/>
+        <source>Queue: skip</source>
+        <translation>商品队列：跳过</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="193"/>
+        <source>Queue: to the top</source>
+        <translation>商品队列：置顶</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="194"/>
+        <source>Queue: stop 讲解</source>
+        <translation>商品队列：停止讲解</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="203"/>
+        <source>Queue: undo the last action</source>
+        <translation>商品队列：撤销上一步</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="210"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="222"/>
+        <location filename="../../console/ui/queue_panel.py" line="211"/>
         <source>countdown </source>
         <translation>倒计时 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="223"/>
+        <location filename="../../console/ui/queue_panel.py" line="212"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="224"/>
+        <location filename="../../console/ui/queue_panel.py" line="213"/>
         <source>sale </source>
         <translation>秒杀 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="226"/>
+        <location filename="../../console/ui/queue_panel.py" line="215"/>
         <source>any quantity</source>
         <translation>不限数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="227"/>
+        <location filename="../../console/ui/queue_panel.py" line="216"/>
         <source>quantity </source>
         <translation>数量 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="228"/>
+        <location filename="../../console/ui/queue_panel.py" line="217"/>
         <source>Flash sale (F)</source>
         <translation>秒杀 (F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="231"/>
+        <location filename="../../console/ui/queue_panel.py" line="220"/>
         <source>End sale (Shift+F)</source>
         <translation>结束秒杀 (Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="263"/>
+        <location filename="../../console/ui/queue_panel.py" line="230"/>
+        <source>Flash sale on the product being explained</source>
+        <translation>对正在讲解的商品开始秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="234"/>
+        <source>End the flash sale early</source>
+        <translation>提前结束秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="254"/>
         <source>Flash sale starts in {0}</source>
         <translation>秒杀 {0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="265"/>
+        <location filename="../../console/ui/queue_panel.py" line="256"/>
         <source>ON SALE — {0} left</source>
         <translation>秒杀中 — 剩余 {0}</translation>
     </message>
@@ -2059,37 +2124,43 @@ Details are in the log file:
     </message>
     <message>
         <location filename="../../console/ui/run_of_show.py" line="52"/>
+        <location filename="../../console/ui/run_of_show.py" line="88"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="57"/>
+        <location filename="../../console/ui/run_of_show.py" line="60"/>
         <source>Cues to the host</source>
         <translation>主播提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="60"/>
-        <location filename="../../console/ui/run_of_show.py" line="84"/>
+        <location filename="../../console/ui/run_of_show.py" line="63"/>
+        <location filename="../../console/ui/run_of_show.py" line="103"/>
         <source>Host view</source>
         <translation>主播屏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="85"/>
+        <location filename="../../console/ui/run_of_show.py" line="90"/>
+        <source>{title} ({count} failing)</source>
+        <translation>{title}（{count} 项异常）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/run_of_show.py" line="104"/>
         <source>Show the host view</source>
         <translation>显示主播屏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="89"/>
-        <source>Full screen on and off (F11 there)</source>
-        <translation>全屏开关（在主播屏上按 F11）</translation>
+        <location filename="../../console/ui/run_of_show.py" line="108"/>
+        <source>Full screen on and off</source>
+        <translation>全屏开/关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="91"/>
+        <location filename="../../console/ui/run_of_show.py" line="111"/>
         <source>On screen</source>
         <translation>显示到屏幕</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="93"/>
+        <location filename="../../console/ui/run_of_show.py" line="113"/>
         <source>In the console (one monitor)</source>
         <translation>嵌在中控台中（单显示器）</translation>
     </message>
@@ -2097,280 +2168,351 @@ Details are in the log file:
 <context>
     <name>RundownPanel</name>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="202"/>
+        <location filename="../../console/ui/rundown_panel.py" line="205"/>
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="203"/>
+        <location filename="../../console/ui/rundown_panel.py" line="206"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="204"/>
+        <location filename="../../console/ui/rundown_panel.py" line="207"/>
         <source>Links</source>
         <translation>链接号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="205"/>
+        <location filename="../../console/ui/rundown_panel.py" line="208"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="206"/>
+        <location filename="../../console/ui/rundown_panel.py" line="209"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="207"/>
+        <location filename="../../console/ui/rundown_panel.py" line="210"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="208"/>
+        <location filename="../../console/ui/rundown_panel.py" line="211"/>
         <source>+/−</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="251"/>
+        <location filename="../../console/ui/rundown_panel.py" line="213"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="257"/>
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="273"/>
-        <source>Start (Enter)</source>
-        <translation>开始 (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/rundown_panel.py" line="274"/>
-        <source>Previous (P)</source>
-        <translation>上一环节 (P)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/rundown_panel.py" line="275"/>
-        <source>Next (N)</source>
-        <translation>下一环节 (N)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/rundown_panel.py" line="276"/>
-        <source>Stop (Esc)</source>
-        <translation>停止 (Esc)</translation>
-    </message>
-    <message>
         <location filename="../../console/ui/rundown_panel.py" line="279"/>
+        <source>Start</source>
+        <comment>run a segment</comment>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="280"/>
+        <source>Previous</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="281"/>
+        <source>Next</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="282"/>
+        <source>Stop…</source>
+        <translation>停止…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="285"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="280"/>
+        <location filename="../../console/ui/rundown_panel.py" line="286"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="281"/>
+        <location filename="../../console/ui/rundown_panel.py" line="287"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="282"/>
+        <location filename="../../console/ui/rundown_panel.py" line="288"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="283"/>
+        <location filename="../../console/ui/rundown_panel.py" line="289"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="294"/>
+        <location filename="../../console/ui/rundown_panel.py" line="303"/>
         <source>Reset the rehearsal</source>
         <translation>重置彩排</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="376"/>
-        <location filename="../../console/ui/rundown_panel.py" line="453"/>
+        <location filename="../../console/ui/rundown_panel.py" line="321"/>
+        <source>Rundown: start the chosen segment (or the next one)</source>
+        <translation>流程：开始所选环节（或下一环节）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="326"/>
+        <source>Rundown: next segment</source>
+        <translation>流程：下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="331"/>
+        <source>Rundown: back to the previous segment</source>
+        <translation>流程：回到上一环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="337"/>
+        <source>Rundown list: add a segment</source>
+        <translation>流程列表：添加环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="338"/>
+        <source>Rundown list: edit the segment</source>
+        <translation>流程列表：编辑环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="342"/>
+        <source>Rundown list: duplicate the segment</source>
+        <translation>流程列表：复制环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="347"/>
+        <source>Rundown list: remove the segment</source>
+        <translation>流程列表：删除环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="349"/>
+        <source>Rundown list: move the segment up</source>
+        <translation>流程列表：环节上移</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="353"/>
+        <source>Rundown list: move the segment down</source>
+        <translation>流程列表：环节下移</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="411"/>
+        <source>Stop the segment</source>
+        <translation>停止环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="412"/>
+        <source>Stop “{0}”?</source>
+        <translation>停止“{0}”？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="416"/>
+        <source>The show&apos;s clock runs on; Start or Next goes on with the next segment.</source>
+        <translation>整场计时继续；按开始或下一环节继续下一个环节。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="418"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="467"/>
+        <location filename="../../console/ui/rundown_panel.py" line="544"/>
         <source>Import a rundown</source>
         <translation>导入流程</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="376"/>
+        <location filename="../../console/ui/rundown_panel.py" line="467"/>
         <source>Rundown (*.csv *.xlsx)</source>
         <translation>流程文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="401"/>
+        <location filename="../../console/ui/rundown_panel.py" line="492"/>
         <source>Not running</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="407"/>
+        <location filename="../../console/ui/rundown_panel.py" line="498"/>
         <source>Next: {0}</source>
         <translation>下一环节：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="410"/>
+        <location filename="../../console/ui/rundown_panel.py" line="501"/>
         <source>{0} behind the plan</source>
         <translation>落后计划 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="412"/>
+        <location filename="../../console/ui/rundown_panel.py" line="503"/>
         <source>{0} ahead of the plan</source>
         <translation>领先计划 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="414"/>
+        <location filename="../../console/ui/rundown_panel.py" line="505"/>
         <source>on plan</source>
         <translation>与计划一致</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="416"/>
+        <location filename="../../console/ui/rundown_panel.py" line="507"/>
         <source>Show {0} · {1}</source>
         <translation>本场 {0} · {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/ui/rundown_panel.py" line="448"/>
+        <location filename="../../console/ui/rundown_panel.py" line="539"/>
         <source>Imported %n segment(s).</source>
         <translation>
             <numerusform>已导入 %n 个环节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="450"/>
+        <location filename="../../console/ui/rundown_panel.py" line="541"/>
         <source>Nothing imported: the file has mistakes.</source>
         <translation>未导入：文件有错误。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="454"/>
+        <location filename="../../console/ui/rundown_panel.py" line="545"/>
         <source>Nothing was imported. Correct these lines and import again:</source>
         <translation>未导入任何内容。请改正以下各行后重新导入：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="462"/>
+        <location filename="../../console/ui/rundown_panel.py" line="553"/>
         <source>no segment column (such as 环节 or title)</source>
         <translation>缺少环节列（如“环节”或 title）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="463"/>
+        <location filename="../../console/ui/rundown_panel.py" line="554"/>
         <source>no duration column (such as 时长 or duration)</source>
         <translation>缺少时长列（如“时长”或 duration）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="464"/>
+        <location filename="../../console/ui/rundown_panel.py" line="555"/>
         <source>the column {0} repeats another one; keep one</source>
         <translation>列 {0} 与另一列重复，请只保留一列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="465"/>
+        <location filename="../../console/ui/rundown_panel.py" line="556"/>
         <source>no segment title</source>
         <translation>没有环节名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="466"/>
+        <location filename="../../console/ui/rundown_panel.py" line="557"/>
         <source>“{0}” is not a duration (write 5, 5分钟, 5:00 or 90秒)</source>
         <translation>“{0}”不是时长（可写 5、5分钟、5:00 或 90秒）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="467"/>
+        <location filename="../../console/ui/rundown_panel.py" line="558"/>
         <source>link number {0} is not in this show&apos;s queue</source>
         <translation>链接号 {0} 不在本场商品队列中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="470"/>
+        <location filename="../../console/ui/rundown_panel.py" line="561"/>
         <source>line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="474"/>
+        <location filename="../../console/ui/rundown_panel.py" line="565"/>
         <source>Open a show first.</source>
         <translation>请先打开场次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="476"/>
+        <location filename="../../console/ui/rundown_panel.py" line="567"/>
         <source>The rundown has no segments yet: add one (Insert) or import a file.</source>
         <translation>流程还没有环节：请添加（Insert）或导入文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="478"/>
+        <location filename="../../console/ui/rundown_panel.py" line="569"/>
         <source>Every segment has been played.</source>
         <translation>所有环节都已进行。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="479"/>
+        <location filename="../../console/ui/rundown_panel.py" line="570"/>
         <source>That segment has been played already.</source>
         <translation>该环节已进行过。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="480"/>
+        <location filename="../../console/ui/rundown_panel.py" line="571"/>
         <source>No segment is running.</source>
         <translation>没有正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="481"/>
+        <location filename="../../console/ui/rundown_panel.py" line="572"/>
         <source>No segment has been played yet.</source>
         <translation>还没有进行过任何环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="482"/>
+        <location filename="../../console/ui/rundown_panel.py" line="573"/>
         <source>Stop the running segment first.</source>
         <translation>请先停止正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="484"/>
+        <location filename="../../console/ui/rundown_panel.py" line="575"/>
         <source>A played segment stays: it is the show&apos;s planned-vs-actual record.</source>
         <translation>已进行的环节不能删除：它是本场计划与实际的记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="486"/>
+        <location filename="../../console/ui/rundown_panel.py" line="577"/>
         <source>Only a rehearsal&apos;s times can be reset.</source>
         <translation>只有彩排的时间可以重置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="487"/>
+        <location filename="../../console/ui/rundown_panel.py" line="578"/>
         <source>Give the segment a title.</source>
         <translation>请填写环节名称。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="488"/>
+        <location filename="../../console/ui/rundown_panel.py" line="579"/>
         <source>A segment lasts from 1 second to 12 hours.</source>
         <translation>环节时长须在 1 秒到 12 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="489"/>
+        <location filename="../../console/ui/rundown_panel.py" line="580"/>
         <source>That segment is no longer in the rundown.</source>
         <translation>该环节已不在流程中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="490"/>
+        <location filename="../../console/ui/rundown_panel.py" line="581"/>
         <source>Could not save to the show database (see the log).</source>
         <translation>无法保存到场次数据库（见日志）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="491"/>
+        <location filename="../../console/ui/rundown_panel.py" line="582"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="492"/>
+        <location filename="../../console/ui/rundown_panel.py" line="583"/>
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="493"/>
+        <location filename="../../console/ui/rundown_panel.py" line="584"/>
         <source>The file has a header row but no segments.</source>
         <translation>文件只有表头，没有环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="494"/>
+        <location filename="../../console/ui/rundown_panel.py" line="585"/>
         <source>A quotation mark in the file is not closed.</source>
         <translation>文件中有未闭合的引号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="495"/>
+        <location filename="../../console/ui/rundown_panel.py" line="586"/>
         <source>Save the file as CSV UTF-8 and import it again.</source>
         <translation>请将文件另存为 CSV UTF-8 后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="496"/>
+        <location filename="../../console/ui/rundown_panel.py" line="587"/>
         <source>Not done ({0}).</source>
         <translation>未完成（{0}）。</translation>
     </message>
@@ -2504,72 +2646,27 @@ Details are in the log file:
 <context>
     <name>ShortcutsHelp</name>
     <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="30"/>
+        <location filename="../../console/ui/shortcuts_help.py" line="29"/>
         <source>Switch to scene 1 … 9</source>
         <translation>切换到第 1 … 9 个场景</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="31"/>
+        <location filename="../../console/ui/shortcuts_help.py" line="30"/>
         <source>Queue: choose a product</source>
         <translation>商品队列：选择商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="32"/>
-        <source>Queue: start 讲解 on the chosen product</source>
-        <translation>商品队列：开始讲解所选商品</translation>
+        <location filename="../../console/ui/shortcuts_help.py" line="31"/>
+        <source>Edit the selected cell (price, stock, segment)</source>
+        <translation>编辑所选单元格（价格、库存、环节）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="33"/>
-        <source>Queue: next product</source>
-        <translation>商品队列：下一个商品</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="34"/>
-        <source>Queue: stop 讲解</source>
-        <translation>商品队列：停止讲解</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="35"/>
-        <source>Queue: sold out / skip / to the top</source>
-        <translation>商品队列：售罄 / 跳过 / 置顶</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="36"/>
-        <source>Queue: edit the live price or stock</source>
-        <translation>商品队列：修改直播价或库存</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="37"/>
-        <source>Flash sale: start / end early</source>
-        <translation>秒杀：开始 / 提前结束</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="38"/>
-        <source>Undo the last queue action</source>
-        <translation>撤销上一步队列操作</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="39"/>
-        <source>Rundown: start / next / previous segment</source>
-        <translation>直播流程：开始 / 下一环节 / 上一环节</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="40"/>
-        <source>Cues: send a canned cue to the host</source>
-        <translation>主播提示：发送常用提示</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="41"/>
-        <source>Host view window: full screen on and off</source>
-        <translation>主播屏窗口：切换全屏</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="52"/>
+        <location filename="../../console/ui/shortcuts_help.py" line="53"/>
         <source>Show or hide this list</source>
         <translation>显示或隐藏此列表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="60"/>
+        <location filename="../../console/ui/shortcuts_help.py" line="62"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -2848,32 +2945,32 @@ Details are in the log file:
 <context>
     <name>_EditCuesDialog</name>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="86"/>
+        <location filename="../../console/ui/cues_panel.py" line="103"/>
         <source>Edit canned cues</source>
         <translation>编辑常用提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="92"/>
+        <location filename="../../console/ui/cues_panel.py" line="109"/>
         <source>Restore the built-in cues</source>
         <translation>恢复默认提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="102"/>
+        <location filename="../../console/ui/cues_panel.py" line="119"/>
         <source>One cue per line, at most {0} cues of {1} characters.</source>
         <translation>每行一条提示，最多 {0} 条，每条不超过 {1} 个字。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="124"/>
+        <location filename="../../console/ui/cues_panel.py" line="141"/>
         <source>Keep at least one cue.</source>
         <translation>至少保留一条提示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="126"/>
+        <location filename="../../console/ui/cues_panel.py" line="143"/>
         <source>At most {0} cues.</source>
         <translation>最多 {0} 条提示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/cues_panel.py" line="128"/>
+        <location filename="../../console/ui/cues_panel.py" line="145"/>
         <source>A cue is longer than {0} characters.</source>
         <translation>有提示超过 {0} 个字。</translation>
     </message>
@@ -2881,62 +2978,67 @@ Details are in the log file:
 <context>
     <name>_ItemDialog</name>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="226"/>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="39"/>
         <source>Checklist item</source>
         <translation>清单项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="226"/>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="41"/>
         <source>New checklist item</source>
         <translation>新清单项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="233"/>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="49"/>
         <source>Required before going live</source>
         <translation>开播前必做</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="244"/>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="60"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="245"/>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="61"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="247"/>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="63"/>
         <source>Self-check</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="267"/>
-        <source>Scene collection (empty: whatever is current)</source>
-        <translation>场景集合（留空：当前的即可）</translation>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="84"/>
+        <source>Scene collection this show needs</source>
+        <translation>本场需要的场景集合</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="268"/>
-        <source>Profile (empty: whatever is current)</source>
-        <translation>配置文件（留空：当前的即可）</translation>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="85"/>
+        <source>Profile this show needs</source>
+        <translation>本场需要的配置文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="269"/>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="118"/>
+        <source>Pick one of OBS&apos;s names or type one</source>
+        <translation>从 OBS 的名称中选择，或直接输入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="86"/>
         <source>Server must contain (empty: any)</source>
         <translation>推流地址须包含（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="270"/>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="87"/>
         <source>Audio input (empty: the host&apos;s mic)</source>
         <translation>音频输入（留空：主播麦克风）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="271"/>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="88"/>
         <source>Heard within (s)</source>
         <translation>多少秒内有声音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="272"/>
+        <location filename="../../console/ui/checklist_item_dialog.py" line="89"/>
         <source>At least free (GB)</source>
         <translation>至少剩余（GB）</translation>
     </message>
@@ -2944,37 +3046,37 @@ Details are in the log file:
 <context>
     <name>_OverrideDialog</name>
     <message>
-        <location filename="../../console/ui/go_live_gate.py" line="30"/>
+        <location filename="../../console/ui/go_live_gate.py" line="31"/>
         <source>Required items still open</source>
         <translation>还有必做项未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/go_live_gate.py" line="32"/>
+        <location filename="../../console/ui/go_live_gate.py" line="33"/>
         <source>{count} required items before going live are not done:</source>
         <translation>开播前还有 {count} 个必做项未完成：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/go_live_gate.py" line="44"/>
+        <location filename="../../console/ui/go_live_gate.py" line="45"/>
         <source>your name</source>
         <translation>你的名字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/go_live_gate.py" line="46"/>
+        <location filename="../../console/ui/go_live_gate.py" line="47"/>
         <source>e.g. lights checked by hand, their controller is off</source>
         <translation>例如：灯光已人工确认，控制器离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/go_live_gate.py" line="48"/>
+        <location filename="../../console/ui/go_live_gate.py" line="49"/>
         <source>Who goes live anyway</source>
         <translation>谁决定仍然开播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/go_live_gate.py" line="49"/>
+        <location filename="../../console/ui/go_live_gate.py" line="50"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/go_live_gate.py" line="52"/>
+        <location filename="../../console/ui/go_live_gate.py" line="53"/>
         <source>Go live anyway</source>
         <translation>仍然开播</translation>
     </message>
@@ -2982,47 +3084,47 @@ Details are in the log file:
 <context>
     <name>_SegmentDialog</name>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="141"/>
+        <location filename="../../console/ui/rundown_panel.py" line="144"/>
         <source>Edit segment</source>
         <translation>编辑环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="141"/>
+        <location filename="../../console/ui/rundown_panel.py" line="144"/>
         <source>New segment</source>
         <translation>新环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="144"/>
+        <location filename="../../console/ui/rundown_panel.py" line="147"/>
         <source>5, 5分钟, 5:00 or 90秒</source>
         <translation>5、5分钟、5:00 或 90秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="165"/>
+        <location filename="../../console/ui/rundown_panel.py" line="168"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="166"/>
+        <location filename="../../console/ui/rundown_panel.py" line="169"/>
         <source>Planned duration</source>
         <translation>计划时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="167"/>
+        <location filename="../../console/ui/rundown_panel.py" line="170"/>
         <source>Script (话术)</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="168"/>
+        <location filename="../../console/ui/rundown_panel.py" line="171"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="176"/>
+        <location filename="../../console/ui/rundown_panel.py" line="179"/>
         <source>Give the segment a title.</source>
         <translation>请填写环节名称。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="178"/>
+        <location filename="../../console/ui/rundown_panel.py" line="181"/>
         <source>Write the duration as 5, 5分钟, 5:00 or 90秒.</source>
         <translation>时长可写作 5、5分钟、5:00 或 90秒。</translation>
     </message>

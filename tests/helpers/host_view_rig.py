@@ -2,11 +2,15 @@
 moves, and a fake rundown. Run as a script it is the process of the two-screen test
 (tests/integration/test_host_window_screens.py):
 
-    python -m tests.helpers.host_view_rig place SCREEN_INDEX X Y W H [--fullscreen]
-    python -m tests.helpers.host_view_rig restore
+    python -m tests.helpers.host_view_rig place SCREEN_INDEX X Y W H [--fullscreen] [OPTIONS]
+    python -m tests.helpers.host_view_rig restore [OPTIONS]
+    python -m tests.helpers.host_view_rig replug [OPTIONS]
 
 `place` puts the host window on a screen and saves the settings; `restore` places it as the
-settings say. Both print where it ended up as one JSON line. Settings and the database live
+settings say; `replug` restores, then has the window's screen removed and added back (as Qt
+does when a TV goes to standby and wakes). `--console N` first opens an active console window
+on screen N, which the host window must avoid and leave active. Each prints where the window
+ended up as one JSON line. Settings and the database live
 under XDG_CONFIG_HOME / XDG_DATA_HOME, which the caller points at a temporary folder."""
 
 from __future__ import annotations
@@ -119,9 +123,68 @@ def flush(writer) -> None:
     writer.submit(lambda db: None).result(timeout=5)
 
 
-def _main(argv: list[str]) -> int:
+def _where(host, view) -> dict:
+    from PySide6.QtGui import QGuiApplication
+
+    from console.ui.host_window import screen_key
+
+    frame = host.frame
+    return {
+        "mode": host.mode,
+        "screen": screen_key(frame.screen()),
+        "screen_index": QGuiApplication.screens().index(frame.screen()),
+        "geometry": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "fullscreen": frame.isFullScreen(),
+        "visible": host.is_visible(),
+        "font_px": view.product.font().pixelSize(),
+        "dpr": frame.devicePixelRatioF(),
+    }
+
+
+def _settle(widget) -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.qWaitForWindowExposed(widget, 5000)
+    QTest.qWait(200)  # let the window system settle the geometry
+
+
+def _console(index: int):
+    """The assistant's console: a main window on screen `index`, active (it has the keys)."""
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMainWindow
+
+    screen = QGuiApplication.screens()[index]
+    console = QMainWindow()
+    console.setWindowTitle("console")
+    console.setScreen(screen)
+    area = screen.availableGeometry()
+    console.setGeometry(area.x() + 20, area.y() + 20, 600, 400)
+    console.show()
+    console.activateWindow()
+    if not QTest.qWaitForWindowActive(console, 5000):
+        raise RuntimeError("the console window did not become active")
+    return console
+
+
+def _unplug_and_replug(app, host, view) -> dict:
+    """The host's TV goes to standby and comes back: Qt removes its screen, then adds it."""
+    from console.ui import host_window
+
+    gone = host.frame.screen()
+    screens = host_window._screens
+    host_window._screens = lambda: [s for s in screens() if s is not gone]
+    app.screenRemoved.emit(gone)
+    _settle(host.frame)
+    fallback = _where(host, view)
+    host_window._screens = screens
+    app.screenAdded.emit(gone)
+    _settle(host.frame)
+    return {"fallback": fallback, "back": _where(host, view)}
+
+
+def _main(argv: list[str]) -> int:
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from console.settings import Settings, data_dir
@@ -132,8 +195,9 @@ def _main(argv: list[str]) -> int:
     settings = Settings.load()
     clock = Clock()
     writer, queue, cues, _ = open_services(data_dir() / "rig.db", clock, [])
+    console = _console(int(argv[argv.index("--console") + 1])) if "--console" in argv else None
     view = HostView(queue, cues, FakeRundown())
-    host = HostWindow(view, settings)
+    host = HostWindow(view, settings, avoid=console.screen if console else None)
     if argv[0] == "place":
         index, x, y, w, h = (int(a) for a in argv[1:6])
         screen = QGuiApplication.screens()[index]
@@ -142,19 +206,14 @@ def _main(argv: list[str]) -> int:
             host.frame.setGeometry(x, y, w, h)
     else:
         host.restore()
-    QTest.qWaitForWindowExposed(host.frame, 5000)
-    QTest.qWait(200)  # let the window system settle the geometry
-    frame = host.frame
-    where = {
-        "screens": [screen_key(s) for s in QGuiApplication.screens()],
-        "screen": screen_key(frame.screen()),
-        "screen_index": QGuiApplication.screens().index(frame.screen()),
-        "geometry": [frame.x(), frame.y(), frame.width(), frame.height()],
-        "fullscreen": frame.isFullScreen(),
-        "font_px": view.product.font().pixelSize(),
-        "dpr": frame.devicePixelRatioF(),
-    }
-    host.close()
+    _settle(host.frame)
+    where = _where(host, view)
+    where["screens"] = [screen_key(s) for s in QGuiApplication.screens()]
+    if console is not None:
+        where["console_active"] = QApplication.activeWindow() is console
+    if argv[0] == "replug":
+        where.update(_unplug_and_replug(app, host, view))
+    host.dispose()
     settings.save()
     writer.close()
     print(json.dumps(where), flush=True)

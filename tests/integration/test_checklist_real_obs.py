@@ -1,5 +1,6 @@
 """The checklist's self-checks against a real OBS: they read its scene collection, profile,
-stream service and free disk, and muting the mic in OBS turns the mic item red within 2 s."""
+stream service and free disk (a collection or profile nobody named is not configured, however
+OBS answers), and muting the mic in OBS turns the mic item red within 2 s."""
 
 import math
 import re
@@ -40,7 +41,7 @@ class Live:
         qtbot.addWidget(self.panel)
         self.panel.show()
         self.queue.open_show(show_id)
-        qtbot.waitUntil(lambda: len(self.service.checklist.items) == 32, timeout=3000)
+        qtbot.waitUntil(lambda: len(self.service.checklist.items) == 34, timeout=3000)
         self.mic = next(i for i in self.service.checklist.items if i.auto_check == "mic_live")
 
     def result(self, kind=None, item_id=None):
@@ -76,6 +77,20 @@ def test_obs_self_checks_read_the_real_obs(qtbot, live):
         return r is not None and (r.state, r.code) == (state, code)
 
     qtbot.waitUntil(lambda: shows("obs_connected", "ok", "obs_connected"), timeout=3000)
+    qtbot.waitUntil(lambda: live.service.evidence().collection == COLLECTION, timeout=3000)
+    assert live.service.evidence().profile == PROFILE
+    assert shows("scene_collection", "unknown", "not_configured")  # OBS answers; nobody named it
+    assert shows("profile", "unknown", "not_configured")
+    collection = next(i for i in live.service.checklist.items if i.auto_check == "scene_collection")
+    live.service.edit_item(collection.id, params={"collection": "彩排"})
+    qtbot.waitUntil(lambda: shows("scene_collection", "failed", "collection_other"), timeout=3000)
+    assert live.result("scene_collection").values == {"expected": "彩排", "actual": COLLECTION}
+    for kind, params in (
+        ("scene_collection", {"collection": COLLECTION}),
+        ("profile", {"profile": PROFILE}),
+    ):
+        item = next(i for i in live.service.checklist.items if i.auto_check == kind)
+        live.service.edit_item(item.id, params=params)
     qtbot.waitUntil(lambda: shows("scene_collection", "ok", "collection_current"), timeout=3000)
     assert live.result("scene_collection").values == {"name": COLLECTION}
     qtbot.waitUntil(lambda: shows("profile", "ok", "profile_current"), timeout=3000)

@@ -115,3 +115,34 @@ def test_second_screen_of_another_scale(two_screens, tmp_path):
     bound = round(225 * SIZES["hostProduct"])  # from the logical height, not device pixels
     assert placed["font_px"] <= bound and restored["font_px"] <= bound
     assert abs(restored["font_px"] - placed["font_px"]) <= 1  # the fit can land a pixel apart
+
+
+def test_first_run_avoids_the_console_s_screen_and_leaves_it_the_keys(two_screens, tmp_path):
+    """The console on the second screen (not the primary): the host view goes full-screen on
+    the other one, and the console keeps the keyboard."""
+    restored = run_rig(two_screens, tmp_path, "restore", "--console", "1")
+    assert restored["screen_index"] == 0 and restored["fullscreen"] is True
+    assert restored["console_active"] is True
+    assert saved(tmp_path)["host_view_screen"] == "screen#0"
+
+
+def test_showing_the_host_view_full_screen_leaves_the_console_active(two_screens, tmp_path):
+    args = ("place", "1", "0", "0", "0", "0", "--fullscreen", "--console", "0")
+    placed = run_rig(two_screens, tmp_path, *args)
+    assert placed["screen_index"] == 1 and placed["fullscreen"] is True
+    assert placed["console_active"] is True
+
+
+@pytest.mark.parametrize("fullscreen", [False, True], ids=["windowed", "full-screen"])
+def test_the_host_s_tv_back_from_standby_gets_the_view_back(two_screens, tmp_path, fullscreen):
+    args = ["place", "1", "100", "120", "800", "450"] + (["--fullscreen"] if fullscreen else [])
+    run_rig(two_screens, tmp_path, *args)
+    replugged = run_rig(two_screens, tmp_path, "replug")
+    assert replugged["screen_index"] == 1 and replugged["fullscreen"] is fullscreen
+    fallback, back = replugged["fallback"], replugged["back"]
+    assert fallback["screen_index"] == 0 and fallback["fullscreen"] is False  # never covers
+    assert fallback["visible"] is True
+    assert back["screen_index"] == 1 and back["fullscreen"] is fullscreen
+    if not fullscreen:
+        assert back["geometry"] == [100, 120, 800, 450]
+    assert saved(tmp_path)["host_view_screen"] == "screen#1"  # the fallback was not saved

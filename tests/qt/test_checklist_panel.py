@@ -7,7 +7,14 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QDoubleSpinBox
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QStyle,
+    QStyleOptionViewItem,
+)
 
 from console.core.checklist import CheckResult
 from console.devices.obs.fake_server import FakeObsServer
@@ -15,7 +22,8 @@ from console.services import checklist_service
 from console.services.checklist_service import POLL_S, ChecklistService
 from console.services.queue_service import QueueService
 from console.store.writer import DbWriter
-from console.ui.checklist_panel import ChecklistPanel, evidence_text
+from console.ui.checklist_messages import evidence_text
+from console.ui.checklist_panel import ChecklistPanel
 from tests.helpers.console import FAKE_PASSWORD, Console
 from tests.helpers.raw_obs import RawObs
 from tests.helpers.show_db import make_show
@@ -94,10 +102,32 @@ class Rig:
     def stored(self, sql, *args):
         return self.writer.submit(lambda db: db.execute(sql, args).fetchall()).result(timeout=5)
 
-    def click(self, item_id):
+    def click(self, item_id, double=False):
+        """On the row's text, away from its box."""
         tree = self.panel.tree
-        rect = tree.visualItemRect(self.panel.rows[item_id])
+        rect = tree.visualRect(tree.indexFromItem(self.panel.rows[item_id], 0))
         self.qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        if double:  # as a mouse does it: a click, then the second press as a double-click
+            self.qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    def click_box(self, item_id, double=False):
+        tree = self.panel.tree
+        option = QStyleOptionViewItem()
+        option.initFrom(tree.viewport())
+        option.rect = tree.visualRect(tree.indexFromItem(self.panel.rows[item_id], 0))
+        option.features = QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        box = tree.style().subElementRect(
+            QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, tree
+        )
+        assert box.isValid() and option.rect.contains(box.center())
+        self.qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+        if double:
+            self.qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+
+    def configure(self, kind, params):
+        item = self.item(kind=kind)
+        self.service.edit_item(item.id, params=params)
+        self.qtbot.waitUntil(lambda: self.item(kind=kind).params == params, timeout=3000)
 
 
 @pytest.fixture
@@ -121,14 +151,19 @@ def test_the_show_gets_the_template_grouped_by_the_five_phases(rig):
         "During the show",
         "After the show",
     ]
-    assert len(rig.panel.rows) == len(rig.service.checklist.items) == 32
+    assert len(rig.panel.rows) == len(rig.service.checklist.items) == 34
     rows = rig.stored("SELECT COUNT(*) FROM checklist_items WHERE show_id = ?", rig.show_id)
-    assert rows == [(32,)]
+    assert rows == [(34,)]
     assert rig.panel.rows[rig.item("Samples laid out in script order").id].text(1) == "Required"
 
 
 def test_self_checks_show_what_the_fake_obs_says(rig):
     rig.wait_state("obs_connected", "ok", "OBS connected")
+    # which collection and profile this show needs is not known until someone says so
+    rig.wait_state("scene_collection", "unknown", "Not configured: set the expected name")
+    rig.wait_state("profile", "unknown", "Not configured: set the expected name")
+    rig.configure("scene_collection", {"collection": "带货直播 Live shop"})
+    rig.configure("profile", {"profile": "抖音竖屏 Douyin 1080x1920"})
     rig.wait_state("scene_collection", "ok", "Scene collection “带货直播 Live shop”")
     rig.wait_state("profile", "ok", "Profile “抖音竖屏 Douyin 1080x1920”")
     rig.wait_state("stream_service", "ok", "Stream server rtmp://127.0.0.1:1/live")
@@ -168,9 +203,65 @@ def test_a_silent_mic_turns_red_after_its_window(qtbot, rig):
     rig.wait_state("mic_live", "failed", "Mic silent for over 10 s")
 
 
-def test_click_and_space_check_items_with_who_and_when(qtbot, rig):
+def test_a_click_on_the_text_only_selects_so_its_evidence_can_be_read(qtbot, rig):
     samples = rig.item("Samples laid out in script order")
     rig.click(samples.id)
+    assert rig.panel.current_id() == samples.id
+    qtbot.wait(300)
+    assert not rig.item(samples.text).checked
+    assert rig.panel.rows[samples.id].checkState(0) == Qt.CheckState.Unchecked
+    assert rig.stored("SELECT COUNT(*) FROM events WHERE kind LIKE 'checklist_%'") == [(0,)]
+
+
+def test_the_box_and_a_double_click_check_and_uncheck(qtbot, rig):
+    samples = rig.item("Samples laid out in script order")
+    rig.click_box(samples.id)
+    qtbot.waitUntil(lambda: rig.item(samples.text).checked, timeout=2000)
+    assert rig.panel.rows[samples.id].checkState(0) == Qt.CheckState.Checked
+    rig.click_box(samples.id)
+    qtbot.waitUntil(lambda: not rig.item(samples.text).checked, timeout=2000)
+    rig.click(samples.id, double=True)
+    qtbot.waitUntil(lambda: rig.item(samples.text).checked, timeout=2000)
+    rig.click(samples.id, double=True)
+    qtbot.waitUntil(lambda: not rig.item(samples.text).checked, timeout=2000)
+    rig.click_box(samples.id, double=True)  # a double-click on the box: one tick, not two
+    qtbot.waitUntil(lambda: rig.item(samples.text).checked, timeout=2000)
+    qtbot.wait(300)
+    assert rig.item(samples.text).checked
+    kinds = rig.stored("SELECT kind FROM events WHERE kind LIKE 'checklist_%' ORDER BY id")
+    assert [k for (k,) in kinds] == ["checklist_checked", "checklist_unchecked"] * 2 + [
+        "checklist_checked"
+    ]
+
+
+def test_a_refused_tick_leaves_the_box_as_stored(qtbot, rig):
+    rig.panel.user.setText("")
+    samples = rig.item("Samples laid out in script order")
+    rig.click_box(samples.id)
+    assert rig.panel.status.text() == "Enter your name first: it is recorded with every check."
+    assert rig.panel.rows[samples.id].checkState(0) == Qt.CheckState.Unchecked
+
+
+def test_the_checked_by_name_defaults_to_the_login_and_stays_for_the_session(qtbot, rig):
+    assert rig.panel.user.text() == "小王"
+    rig.panel.user.setText("小李 ")
+    next_show = rig.writer.submit(
+        lambda db: db["shows"].insert({"title": "周四场", "platform": "douyin"}).last_pk
+    ).result(timeout=5)
+    rig.open_show(next_show)
+    assert rig.panel.user.text() == "小李 " and rig.service.user == "小李"
+
+
+def test_the_panel_lists_its_keys_for_the_help_overlay(rig):
+    space = QKeySequence(Qt.Key.Key_Space).toString(QKeySequence.SequenceFormat.NativeText)
+    assert rig.panel.shortcuts() == [(space, "Checklist: check or uncheck the selected item")]
+
+
+def test_space_checks_items_with_who_and_when(qtbot, rig):
+    samples = rig.item("Samples laid out in script order")
+    rig.panel.tree.setFocus()
+    rig.panel.tree.setCurrentItem(rig.panel.rows[samples.id])
+    qtbot.keyClick(rig.panel.tree, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: rig.item(samples.text).checked, timeout=2000)
     row = rig.panel.rows[samples.id]
     assert row.checkState(0) == Qt.CheckState.Checked
@@ -208,7 +299,9 @@ def test_click_and_space_check_items_with_who_and_when(qtbot, rig):
 def test_checking_without_a_name_is_refused_with_a_reason(qtbot, rig):
     rig.panel.user.setText("  ")
     samples = rig.item("Samples laid out in script order")
-    rig.click(samples.id)
+    rig.panel.tree.setFocus()
+    rig.panel.tree.setCurrentItem(rig.panel.rows[samples.id])
+    qtbot.keyClick(rig.panel.tree, Qt.Key.Key_Space)
     assert not rig.item(samples.text).checked
     assert rig.panel.status.text() == "Enter your name first: it is recorded with every check."
 
@@ -237,6 +330,8 @@ def test_a_missing_stream_key_is_found_at_the_next_poll(qtbot, rig):
 
 
 def test_losing_obs_greys_its_checks_and_reddens_the_connection(qtbot, rig):
+    rig.configure("scene_collection", {"collection": "带货直播 Live shop"})
+    rig.configure("profile", {"profile": "抖音竖屏 Douyin 1080x1920"})
     rig.wait_state("scene_collection", "ok")
     rig.fake.stop()
     rig.wait_state("obs_connected", "failed", re.compile("Reconnecting to OBS"))
@@ -292,19 +387,27 @@ def test_edit_mode_adds_edits_moves_and_removes_items(qtbot, rig):
     )
     rig.wait_state("disk_free", "failed", "Only 177 GB free, 500 GB needed")
     assert rig.item(kind="disk_free").text == "Recording disk: 500 GB free"
-    # the scene collection field offers OBS's collections
+    # the scene collection is picked from OBS's collections: not set, it is not configured
+    rig.wait_state("scene_collection", "unknown", "Not configured: set the expected name")
     collection = rig.item(kind="scene_collection")
     panel.tree.setCurrentItem(panel.rows[collection.id])
     qtbot.mouseClick(panel.change, Qt.MouseButton.LeftButton)
     field = panel.dialog.fields["collection"]
     assert isinstance(field, QComboBox)
     assert [field.itemText(n) for n in range(field.count())] == [
-        "",
         "未命名 Untitled",
         "带货直播 Live shop",
     ]
+    assert field.currentText() == "" and field.lineEdit().placeholderText()
+    field.setCurrentIndex(1)
+    ok = panel.dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    rig.wait_state("scene_collection", "ok", "Scene collection “带货直播 Live shop”")
+    panel.tree.setCurrentItem(panel.rows[collection.id])
+    qtbot.mouseClick(panel.change, Qt.MouseButton.LeftButton)
+    assert panel.dialog.fields["collection"].currentText() == "带货直播 Live shop"
     panel.dialog.reject()
-    # remove the new item; in edit mode a click selects instead of checking
+    # remove the new item; in edit mode a double-click edits instead of checking
     rig.click(new.id)
     assert not rig.item(new.text).checked
     qtbot.mouseClick(panel.remove, Qt.MouseButton.LeftButton)
@@ -314,7 +417,7 @@ def test_edit_mode_adds_edits_moves_and_removes_items(qtbot, rig):
         rig.show_id,
     )
     assert "保证金已缴纳" not in [t for t, _ in stored]
-    assert [p for _, p in stored] == list(range(32))
+    assert [p for _, p in stored] == list(range(34))
     assert ("Recording disk: 500 GB free",) in [(t,) for t, _ in stored]
 
 
@@ -379,3 +482,45 @@ def test_evidence_is_worded_for_people():
     )
     assert evidence_text(CheckResult("unknown", "some_new_code")) == "Not known"
     assert evidence_text(None) == ""
+
+
+def test_attention_counts_failing_self_checks_up_to_the_live_phase(qtbot, rig):
+    """What the dock's tab shows when the checklist is behind the rundown: self-checks that
+    fail now in the phase the show is in and the phases before it."""
+    rig.queue.set_price(rig.queue.queue.items[1].id, 1990)  # every self-check passes now
+    rig.wait_state("mic_live", "ok")
+    rig.wait_state("queue_priced", "ok")
+    qtbot.waitUntil(lambda: rig.service.attention == 0, timeout=3000)
+    said = []
+    rig.service.attention_changed.connect(said.append)
+    rig.fake.set_input_mute(MIC, True)  # before going live: the before-live mic item
+    qtbot.waitUntil(lambda: said == [1], timeout=2000)
+    rig.console.service.set_streaming(True)  # live: the during-the-show mic item too
+    qtbot.waitUntil(lambda: said == [1, 2], timeout=3000)
+    assert rig.service.live_phase() == "during"
+    rig.fake.set_input_mute(MIC, False)
+    qtbot.waitUntil(lambda: said == [1, 2, 0], timeout=2000)
+    rig.service.refresh()
+    assert said == [1, 2, 0]  # said when it changes, not on every tick
+    rig.console.service.set_streaming(False)
+    qtbot.waitUntil(lambda: rig.service.live_phase() == "before_live", timeout=3000)
+
+
+def test_a_quick_switch_away_and_back_still_loads_the_checklist(qtbot, rig):
+    """A→B→A with a check of A still being written: its late answer is dropped, not counted
+    against the new load, and the latest load is what shows."""
+    samples = rig.item("Samples laid out in script order")
+    other = rig.writer.submit(
+        lambda db: db["shows"].insert({"title": "周四场", "platform": "douyin"}).last_pk
+    ).result(timeout=5)
+    hold = threading.Event()
+    rig.writer.submit(lambda db: hold.wait(5))  # the writer is busy: answers wait
+    rig.service.check(samples.id)
+    for show_id in (other, rig.show_id):  # as QueueService says when shows are opened
+        rig.queue.show_id = show_id
+        rig.queue.changed.emit(rig.queue.queue)
+    assert rig.service.checklist.items == ()
+    hold.set()
+    qtbot.waitUntil(lambda: len(rig.service.checklist.items) == 34, timeout=3000)
+    assert rig.item(samples.text).checked  # stored before the load read it
+    assert len(rig.panel.rows) == 34

@@ -2,6 +2,7 @@
 thread: each cue, and how it ended, is in the show's log. Time is a clock the test moves."""
 
 import sqlite3
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -136,6 +137,7 @@ def test_edited_cues_are_saved_and_built_ins_stay_codes(qtbot, env):
     assert ok.isEnabled()
     dialog.accept()
     assert panel.settings.canned_cues == ["welfare", "看一下库存", "slow_down"]
+    panel.saving.result(timeout=5)
     assert Settings.load().canned_cues == ["welfare", "看一下库存", "slow_down"]
     assert [b.text() for b in panel.buttons] == ["Talk up the perks", "看一下库存", "Slow down"]
     qtbot.mouseClick(panel.buttons[1], Qt.MouseButton.LeftButton)
@@ -195,3 +197,83 @@ def test_a_cue_that_cannot_be_saved_still_shows(qtbot, env):
     assert failed.args == ["send", "db_error"]
     assert cues.showing.text == "welfare"
     assert panel.state.text() == "The host saw the cue, but the show log could not save it."
+
+
+def test_edited_cues_are_in_use_at_once_and_written_off_the_gui_thread(qtbot, env, monkeypatch):
+    panel, cues, *_ = env
+    written = threading.Event()
+    writers = []
+
+    def slow_save(settings, path=None):
+        writers.append((threading.current_thread(), list(settings.canned_cues)))
+        written.wait(5)  # a disk that stalls on fsync
+
+    monkeypatch.setattr(Settings, "save", slow_save)
+    panel.edit_cues()
+    panel.dialog.edit.setPlainText("看一下库存")
+    panel.dialog.accept()  # returns while the disk is still busy
+    assert panel.settings.canned_cues == ["看一下库存"]
+    assert [b.text() for b in panel.buttons] == ["看一下库存"]
+    threading.Thread(target=written.set).start()
+    panel._on_app_about_to_quit()  # the app's own save at exit comes after this one
+    assert panel.saving.done()
+    [(thread, saved)] = writers
+    assert thread is not threading.main_thread() and saved == ["看一下库存"]
+
+
+def test_cues_that_cannot_be_written_stay_in_use_and_it_says_so(qtbot, env, monkeypatch):
+    panel, cues, *_ = env
+
+    def failing_save(settings, path=None):
+        raise PermissionError("settings.json: read-only")
+
+    monkeypatch.setattr(Settings, "save", failing_save)
+    panel.edit_cues()
+    panel.dialog.edit.setPlainText("看一下库存")
+    panel.dialog.accept()
+    qtbot.waitUntil(lambda: panel.state.property("state") == "failed", timeout=3000)
+    assert panel.state.text() == "The cues could not be saved: settings.json: read-only"
+    assert panel.settings.canned_cues == ["看一下库存"]  # the app saves again at exit
+
+
+def test_the_panel_says_plainly_when_the_host_view_is_nowhere(qtbot, env):
+    panel, cues, clock, *_ = env
+    panel.set_host_visible(False)
+    assert panel.state.text() == (
+        "The host view is not shown anywhere: the host will not see cues."
+    )
+    assert panel.state.property("state") == "failed"
+    panel.send_canned(0)
+    assert panel.state.text() == (
+        "The host view is not shown anywhere: the host cannot see Talk up the perks (30 s)"
+    )
+    assert panel.state.property("state") == "failed"
+    panel.set_host_visible(True)
+    assert panel.state.text() == "Flashing on the host view: Talk up the perks (30 s)"
+    assert panel.state.property("state") == "showing"
+
+
+def test_the_host_window_tells_the_panel_where_the_view_is(qtbot, env):
+    from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+    from console.ui.host_view import HostView
+    from console.ui.host_window import HostWindow
+
+    panel, cues, *_ = env
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    dock = QDockWidget("Host view", window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    window.show()
+    host = HostWindow(HostView(cues.queue, cues), Settings(), dock)
+    host.visibility_changed.connect(panel.set_host_visible)  # as RunOfShow wires it
+    panel.set_host_visible(host.is_visible())
+    try:
+        assert panel.state.text().startswith("The host view is not shown anywhere")
+        host.restore()  # at start, one monitor: the dock
+        assert panel.state.text() == "No cue sent yet."
+        dock.close()
+        assert panel.state.text().startswith("The host view is not shown anywhere")
+    finally:
+        host.dispose()

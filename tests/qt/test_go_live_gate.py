@@ -45,8 +45,13 @@ class Room:
         qtbot.addWidget(self.outputs)
         self.outputs.show()
         self.queue.open_show(self.show_id)
-        qtbot.waitUntil(lambda: len(self.checklist.checklist.items) == 32, timeout=3000)
+        qtbot.waitUntil(lambda: len(self.checklist.checklist.items) == 34, timeout=3000)
+        collection = self.item("scene_collection")  # which one is this show's: not shipped
+        self.checklist.edit_item(collection.id, params={"collection": "带货直播 Live shop"})
         qtbot.waitUntil(self.self_checks_pass, timeout=3000)  # the mic heard, the disk read
+
+    def item(self, kind):
+        return next(i for i in self.checklist.checklist.items if i.auto_check == kind)
 
     def self_checks_pass(self):
         c = self.checklist.checklist
@@ -83,12 +88,14 @@ def test_open_required_items_ask_who_and_why_then_go_live_on_the_record(qtbot, r
     listed = [dialog.list.item(n).text() for n in range(dialog.list.count())]
     assert "样品已按讲解顺序摆放好" in listed
     assert not any(text.startswith("售罄商品") for text in listed)  # during the show: not yet
-    assert dialog.who.text() == "小王"  # who is checking, changeable
-    assert not dialog.go.isEnabled()  # why is required
+    assert dialog.who.text() == ""  # a person, typed: not the login, not who ticked items
+    assert not dialog.go.isEnabled()
     dialog.why.setText("灯光控制器离线，已人工确认")
-    dialog.who.setText("")
-    assert not dialog.go.isEnabled()  # and so is who
+    assert not dialog.go.isEnabled()  # who is required
     dialog.who.setText("店长 老陈")
+    dialog.why.setText("")
+    assert not dialog.go.isEnabled()  # and so is why
+    dialog.why.setText("灯光控制器离线，已人工确认")
     assert dialog.go.isEnabled()
     qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(room.streaming, timeout=2000)  # no second question after the override
@@ -102,6 +109,37 @@ def test_open_required_items_ask_who_and_why_then_go_live_on_the_record(qtbot, r
     )
     assert len(data["open"]) == len(listed)
     assert "样品已按讲解顺序摆放好" in [i["text"] for i in data["open"]]
+
+
+def test_enter_after_the_reason_goes_live_and_esc_cancels(qtbot, room):
+    room.press_go_live()
+    qtbot.waitUntil(lambda: room.gate.dialog is not None, timeout=1000)
+    dialog = room.gate.dialog
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=1000)
+    assert dialog.focusWidget() is dialog.who
+    dialog.why.setFocus()
+    dialog.why.setText("赶时间")  # (QTest types ASCII only)
+    qtbot.keyClick(dialog.why, Qt.Key.Key_Return)  # no name yet: Enter does nothing
+    assert dialog.isVisible() and dialog.why.text() == "赶时间" and not room.streaming()
+    qtbot.keyClicks(dialog.who, "Chen")
+    assert dialog.go.isDefault() and not dialog.cancel.isDefault()
+    qtbot.keyClick(dialog.why, Qt.Key.Key_Return)
+    qtbot.waitUntil(room.streaming, timeout=2000)
+    qtbot.waitUntil(lambda: len(room.overrides()) == 1, timeout=3000)
+    assert room.overrides()[0][1]["why"] == "赶时间"
+
+
+def test_esc_cancels_the_override(qtbot, room):
+    room.press_go_live()
+    qtbot.waitUntil(lambda: room.gate.dialog is not None, timeout=1000)
+    dialog = room.gate.dialog
+    dialog.who.setText("店长 老陈")
+    dialog.why.setText("赶时间")
+    dialog.why.setFocus()
+    qtbot.keyClick(dialog.why, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: room.gate.dialog is None, timeout=1000)
+    qtbot.wait(300)
+    assert not room.streaming() and room.overrides() == []
 
 
 def test_cancelling_the_override_does_not_go_live(qtbot, room):
@@ -139,7 +177,24 @@ def test_a_muted_mic_is_an_open_item_even_when_ticked_by_hand(qtbot, room):
     room.press_go_live()
     qtbot.waitUntil(lambda: room.gate.dialog is not None, timeout=1000)
     assert room.gate.dialog.list.item(0).text() == (
-        "麦克风已打开、电量充足，最近 10 秒有声音 — Mic “麦克风 Mic” is muted"
+        "麦克风已打开，最近 10 秒有声音 — Mic “麦克风 Mic” is muted"
+    )
+
+
+def test_an_unconfigured_scene_collection_is_open_until_someone_names_it(qtbot, room):
+    collection = room.item("scene_collection")
+    room.checklist.edit_item(collection.id, params={"collection": ""})
+    qtbot.waitUntil(
+        lambda: collection.id in [i.id for i in room.checklist.open_required()], timeout=2000
+    )
+    for item in room.checklist.checklist.open_required():
+        if item.auto_check is None:
+            room.checklist.check(item.id)
+    assert [i.id for i in room.checklist.open_required()] == [collection.id]
+    room.press_go_live()
+    qtbot.waitUntil(lambda: room.gate.dialog is not None, timeout=1000)
+    assert room.gate.dialog.list.item(0).text() == (
+        "OBS 场景集合是本场要用的 — Not configured: set the expected name"
     )
 
 

@@ -4,8 +4,9 @@ writer thread, a fake rundown and clocks the test moves."""
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPalette, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from console.core.cues import ACKNOWLEDGED, TIMED_OUT
@@ -14,6 +15,7 @@ from console.resources import resource_path
 from console.settings import Settings
 from console.store.cues_repo import list_cues
 from console.store.db import open_db
+from console.ui import host_window
 from console.ui.host_view import SIZES, HostView, _wrap, first_point, money
 from console.ui.host_window import DOCK, WINDOW, HostWindow, screen_key
 from console.ui.queue_panel import QueuePanel
@@ -243,11 +245,12 @@ def placed(qtbot, env):
     qtbot.addWidget(window)
     dock = QDockWidget("Host view", window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    window.show()
     settings = Settings()
     host = HostWindow(view, settings, dock)
-    qtbot.addWidget(host.frame)
     yield host, view, dock, settings
-    host.close()
+    host.dispose()
 
 
 def test_one_monitor_puts_the_view_in_the_dock(placed):
@@ -285,3 +288,121 @@ def test_a_screen_that_is_gone_falls_back_to_the_primary_and_is_kept(placed):
     assert not host.frame.isFullScreen()  # never over the console unasked
     host.remember()
     assert settings.host_view_screen == "HDMI-9"  # tried again next run
+
+
+def test_a_screen_of_its_own_hides_the_empty_dock(placed):
+    host, view, dock, settings = placed
+    host.show_docked()
+    assert dock.isVisible()
+    host.show_on(QGuiApplication.primaryScreen(), fullscreen=False)
+    assert view.parent() is host.frame and dock.widget() is None
+    assert not dock.isVisible()  # no blank "Host view" panel left in the console
+
+
+@pytest.mark.parametrize("fullscreen", [False, True], ids=["windowed", "full-screen"])
+def test_the_saved_screen_coming_back_gets_the_view_back(qapp, monkeypatch, placed, fullscreen):
+    """The host's TV goes to standby (Qt removes its screen) and wakes (adds it back)."""
+    host, view, dock, settings = placed
+    host.dock = None  # one screen here: the fallback is a window, not the dock
+    tv = QGuiApplication.primaryScreen()
+    area = tv.availableGeometry()
+    host.show_on(tv, fullscreen=False)
+    host.frame.move(area.topLeft() + QPoint(40, 30))
+    if fullscreen:
+        host.toggle_fullscreen()
+    host.remember()
+    kept = (settings.host_view_screen, settings.host_view_fullscreen, settings.host_view_geometry)
+    monkeypatch.setattr(host_window, "_screens", lambda: [])
+    qapp.screenRemoved.emit(tv)
+    assert host.mode == WINDOW and not host.frame.isFullScreen()  # a fallback, windowed
+    assert host.frame.pos() != area.topLeft() + QPoint(40, 30)
+    host.remember()
+    assert (settings.host_view_screen, settings.host_view_fullscreen) == kept[:2]
+    assert settings.host_view_geometry == kept[2]  # the fallback is not saved
+    monkeypatch.setattr(host_window, "_screens", lambda: [tv])
+    qapp.screenAdded.emit(tv)
+    assert host.frame.isFullScreen() is fullscreen
+    if not fullscreen:
+        assert host.frame.pos() == area.topLeft() + QPoint(40, 30)
+    qapp.screenAdded.emit(tv)  # placed as saved now: another screen changes nothing
+    assert host.frame.isFullScreen() is fullscreen
+
+
+def test_a_screen_coming_while_the_user_s_choice_is_on_changes_nothing(qapp, placed):
+    host, view, dock, settings = placed
+    settings.host_view_screen = "HDMI-9"  # away
+    host.show_docked()  # chosen from the menu
+    qapp.screenAdded.emit(QGuiApplication.primaryScreen())
+    assert host.mode == DOCK
+
+
+def test_the_window_never_takes_the_keyboard_and_a_click_still_acknowledges(qtbot, placed, env):
+    host, view, dock, settings = placed
+    cues = env[2]
+    frame = host.frame
+    assert frame.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert frame.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert frame.focusPolicy() == Qt.FocusPolicy.NoFocus and not frame.findChildren(QShortcut)
+    host.show_on(QGuiApplication.primaryScreen(), fullscreen=True)  # Qt warns if it activates
+    assert frame.isFullScreen()
+    cues.send_canned("welfare")
+    qtbot.mouseClick(view.price, Qt.MouseButton.LeftButton)
+    assert cues.current.outcome == ACKNOWLEDGED
+    host.toggle_fullscreen()  # from the console's menu: the window has no keys of its own
+    assert not frame.isFullScreen() and settings.host_view_fullscreen is False
+    host.toggle_fullscreen()
+    assert frame.isFullScreen() and settings.host_view_fullscreen is True
+
+
+def test_dispose_deletes_the_window_and_stops_the_view_s_timer(qtbot, env):
+    queue, cues = env[1], env[2]
+    view = HostView(queue, cues)  # not the fixture's: this one is deleted here
+    settings = Settings()
+    host = HostWindow(view, settings)
+    host.show_on(QGuiApplication.primaryScreen(), fullscreen=False)
+    frame, timer = host.frame, view._tick
+    assert timer.isActive()
+    host.dispose()
+    assert not timer.isActive()
+    assert settings.host_view_screen == screen_key(QGuiApplication.primaryScreen())  # where
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(frame) and not shiboken6.isValid(view)  # the view was in it
+    host.dispose()  # twice (quit, then the test's end): nothing more
+
+
+def test_the_window_goes_with_its_owner(qtbot, env):
+    """Parented to the console (through RunOfShow), the window dies with it."""
+    view = HostView(env[1], env[2])
+    owner = QMainWindow()
+    host = HostWindow(view, Settings(), parent=owner)
+    frame = host.frame
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(frame)
+
+
+def test_visibility_is_reported_wherever_the_view_goes(qtbot, placed):
+    host, view, dock, settings = placed
+    seen = []
+    host.visibility_changed.connect(seen.append)
+    assert not host.is_visible()
+    host.restore()  # one monitor, at start: the dock
+    assert host.mode == DOCK and host.is_visible() and seen == [True]
+    host.restore()  # again (Ctrl+H): nothing changes
+    assert seen == [True]
+    dock.close()  # the assistant closed the panel
+    assert seen == [True, False]
+    host.restore()
+    assert seen == [True, False, True]
+    host.show_on(QGuiApplication.primaryScreen(), fullscreen=False)
+    assert seen == [True, False, True]  # moved, seen all along: no flicker in between
+    host.frame.close()
+    assert seen == [True, False, True, False] and not host.is_visible()
+    host.frame.show()
+    host.frame.showMinimized()
+    assert seen[-1] is False and not host.is_visible()
+    host.show_on(QGuiApplication.primaryScreen(), fullscreen=False)
+    assert seen[-1] is True
+    host.dispose()
+    assert seen[-1] is False

@@ -63,3 +63,15 @@ def test_a_rehearsal_show_cannot_go_live(qtbot, console, tmp_path):
         assert not console.fake.state()["streaming"]
     finally:
         writer.close()
+
+
+def test_failing_self_checks_show_on_the_checklist_tab_and_f1_lists_the_run_keys(room):
+    run, queue, window, _ = room
+    run.checklist.attention_changed.emit(2)
+    assert run.checklist_dock.windowTitle() == "Checklist (2 failing)"
+    run.checklist.attention_changed.emit(0)
+    assert run.checklist_dock.windowTitle() == "Checklist"
+    rows = dict((text, key) for key, text in window.shortcuts_help.rows())
+    assert rows["Rundown: next segment"] == "Ctrl+Shift+Right"
+    assert "Checklist: check or uncheck the selected item" in rows
+    assert rows["Full screen on and off"] == "F11"  # the host window takes no keys itself

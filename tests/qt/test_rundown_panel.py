@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QListWidget, QMainWindow, QMessageBox
 
 from console.core.rundown import NS
 from console.services.queue_service import QueueService
@@ -62,6 +62,32 @@ def key(qtbot, panel, k, modifier=Qt.KeyboardModifier.NoModifier):
         qtbot.waitUntil(panel.isActiveWindow, timeout=1000)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, k, modifier)
+
+
+RUN = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def start(qtbot, panel):
+    key(qtbot, panel, Qt.Key.Key_Return, RUN)
+
+
+def next_(qtbot, panel):
+    key(qtbot, panel, Qt.Key.Key_Right, RUN)
+
+
+def previous(qtbot, panel):
+    key(qtbot, panel, Qt.Key.Key_Left, RUN)
+
+
+def stop(qtbot, panel):
+    """The Stop button, then Stop in the question it asks."""
+    panel.stop_button.click()
+    box = panel.stop_box
+    assert box.isVisible() and box.windowModality() != Qt.WindowModality.NonModal
+    stop_button = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+    )
+    stop_button.click()
 
 
 def wait_saved(qtbot, service, n):
@@ -124,18 +150,18 @@ def test_a_show_run_by_keyboard_is_stored_as_planned_vs_actual(qtbot, env):
     assert model.data(model.index(3, 3)) == "3, 4, 5, 6, 7, 8"  # 美妆专场's links
     done = wait_saved(qtbot, service, 6)
     key(qtbot, panel, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    key(qtbot, panel, Qt.Key.Key_Return)  # 开场福利 starts
+    start(qtbot, panel)  # 开场福利 starts
     clock.advance(330)  # planned 5 min: 30 s over
-    key(qtbot, panel, Qt.Key.Key_N)
+    next_(qtbot, panel)
     clock.advance(60)
-    key(qtbot, panel, Qt.Key.Key_N)  # too early ...
+    next_(qtbot, panel)  # too early ...
     clock.advance(5)
-    key(qtbot, panel, Qt.Key.Key_P)  # ... back to 爆品1, which runs on
+    previous(qtbot, panel)  # ... back to 爆品1, which runs on
     assert service.rundown.running.title == "爆品1 补水面膜"
     clock.advance(475)
-    key(qtbot, panel, Qt.Key.Key_N)
+    next_(qtbot, panel)
     clock.advance(600)
-    key(qtbot, panel, Qt.Key.Key_Escape)  # stop after 爆品2, exactly on time
+    stop(qtbot, panel)  # stop after 爆品2, exactly on time
     done()
     # 30 s over, then 60 s under, then on time: 30 s ahead of the plan
     qtbot.waitUntil(
@@ -187,7 +213,7 @@ def test_the_clock_turns_amber_red_then_over(qtbot, env):
     add_by_keyboard(qtbot, panel, "爆品", "10:00")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=1000)
     key(qtbot, panel, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    key(qtbot, panel, Qt.Key.Key_Return)
+    start(qtbot, panel)
 
     def shows(text, level):
         qtbot.waitUntil(
@@ -204,7 +230,7 @@ def test_the_clock_turns_amber_red_then_over(qtbot, env):
     clock.advance(45)
     shows("-00:15", "over")
     assert service.status().show_over_under_s == 15
-    key(qtbot, panel, Qt.Key.Key_N)
+    next_(qtbot, panel)
     shows("10:00", "normal")
 
 
@@ -284,11 +310,11 @@ def test_a_rehearsal_runs_its_timers_and_can_run_again(qtbot, tmp_path):
         panel.table.setFocus()
         done = wait_saved(qtbot, service, 4)
         add_by_keyboard(qtbot, panel, "开场", "1:00")
-        key(qtbot, panel, Qt.Key.Key_Return)
+        start(qtbot, panel)
         clock.advance(50)
         qtbot.waitUntil(lambda: panel.clock.text() == "00:10", timeout=1000)
         assert panel.clock.property("level") == "danger"
-        key(qtbot, panel, Qt.Key.Key_N)  # the last: the rehearsal is over
+        next_(qtbot, panel)  # the last: the rehearsal is over
         panel.reset_button.click()
         done()
         assert query(path, "SELECT actual_start_mono_ns, actual_end_mono_ns FROM segments") == [
@@ -306,7 +332,7 @@ def test_a_real_show_keeps_its_times(qtbot, env):
     failures = []
     service.failed.connect(lambda *a: failures.append(a))
     service.reset()
-    key(qtbot, panel, Qt.Key.Key_N)  # an empty rundown has nothing to start
+    next_(qtbot, panel)  # an empty rundown has nothing to start
     assert failures == [("reset", "not_rehearsal"), ("next", "no_segments")]
     assert panel.message.text().startswith("The rundown has no segments yet")
 
@@ -345,3 +371,149 @@ def test_the_rundown_follows_the_queues_show(qtbot, env):
     with qtbot.waitSignal(service.changed, timeout=3000):
         service.queue_service.open_show(show_id)
     assert panel.model.rowCount() == 8
+
+
+def plan(qtbot, panel, *titles):
+    """Segments of 5 min each, stored; the first one chosen."""
+    done = wait_saved(qtbot, panel.service, len(titles))
+    for title in titles:
+        panel.service.add_segment(title, 300)
+    done()
+    choose(panel, 0)
+
+
+def choose(panel, row):
+    panel.table.selectRow(row)
+
+
+def test_the_running_keys_work_from_anywhere_in_the_window(qtbot, env):
+    panel, service, clock, path, show_id = env
+    plan(qtbot, panel, "开场", "爆品", "返场")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    queue_list = QListWidget()  # another dock's list (the queue's) has the focus
+    window.setCentralWidget(queue_list)
+    dock = QDockWidget("Rundown", window)
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    checklist = QDockWidget("Checklist", window)
+    checklist.setWidget(QListWidget())
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, checklist)
+    window.tabifyDockWidget(dock, checklist)  # the rundown's tab behind the checklist's
+    try:
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=1000)
+        queue_list.setFocus()
+        for k, running in ((Qt.Key.Key_Return, "开场"), (Qt.Key.Key_Right, "爆品")):
+            qtbot.keyClick(queue_list, k, RUN)
+            assert service.rundown.running.title == running
+        qtbot.keyClick(queue_list, Qt.Key.Key_Left, RUN)
+        assert service.rundown.running.title == "开场"
+        panel.table.setFocus()
+        for k in (Qt.Key.Key_N, Qt.Key.Key_Escape, Qt.Key.Key_Return):  # the queue's keys
+            qtbot.keyClick(panel.table, k)
+        assert service.rundown.running.title == "开场"
+    finally:
+        panel.setParent(None)  # the fixture's panel outlives this window
+
+
+def test_buttons_leave_the_focus_on_the_list(qtbot, env):
+    panel, service, clock, path, show_id = env
+    plan(qtbot, panel, "开场", "爆品", "返场")
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in panel.buttons)
+    assert panel.reset_button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    start_button = next(b for b in panel.buttons if b.text() == "Start")
+    next_button = next(b for b in panel.buttons if b.text() == "Next")
+    assert start_button.toolTip() == "Ctrl+Shift+Return"
+    panel.table.setFocus()
+    qtbot.mouseClick(start_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is panel.table
+    key(qtbot, panel, Qt.Key.Key_Space)  # does not press Next again
+    assert service.rundown.running.title == "爆品"
+
+
+def test_the_panel_lists_its_keys_for_the_help_overlay(env):
+    panel = env[0]
+    keys = panel.shortcuts()
+    assert [k for k, _ in keys] == [
+        "Ctrl+Shift+Return",
+        "Ctrl+Shift+Right",
+        "Ctrl+Shift+Left",
+        "Ins",
+        "F2",
+        "Ctrl+D",
+        "Del",
+        "Ctrl+Up",
+        "Ctrl+Down",
+    ]
+    assert keys[1][1] == "Rundown: next segment"
+    assert all(text for _, text in keys)
+
+
+def test_stop_asks_first(qtbot, env):
+    panel, service, clock, path, show_id = env
+    plan(qtbot, panel, "开场", "爆品")
+    start(qtbot, panel)
+    panel.stop_button.click()
+    box = panel.stop_box
+    assert box.isVisible() and "开场" in box.text()  # opened with open(): not blocking
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert service.rundown.running.title == "开场"
+    stop(qtbot, panel)
+    assert service.rundown.running is None
+
+
+def test_start_after_stop_goes_on_with_the_next_segment(qtbot, env):
+    panel, service, clock, path, show_id = env
+    plan(qtbot, panel, "开场", "爆品")
+    panel.start_selected()
+    service.stop()
+    assert panel.selected().title == "开场"  # the stopped one stays chosen ...
+    panel.start_selected()  # ... and Start goes on with the next one
+    assert service.rundown.running.title == "爆品" and panel.message.text() == ""
+    choose(panel, 0)  # with one running, a played one is refused, not a hidden Next
+    panel.start_selected()
+    assert service.rundown.running.title == "爆品"
+    assert panel.message.text() == "That segment has been played already."
+
+
+def test_a_jump_shows_the_skipped_segment_and_the_show_finishes(qtbot, env):
+    panel, service, clock, path, show_id = env
+    plan(qtbot, panel, "开场", "爆品", "返场")
+    panel.start_selected()
+    clock.advance(300)
+    choose(panel, 2)
+    panel.start_selected()  # 返场 now: 爆品 skipped
+    assert panel.model.data(panel.model.index(1, 6)) == "Skipped"
+    assert panel.next_label.text() == ""
+    clock.advance(300)
+    service.next()  # the last one played: the show is over
+    assert service.rundown.running is None
+    clock.advance(3600)
+    panel._show_time()
+    assert panel.next_label.text() == "" and panel.segment.text() == "Not running"
+    assert panel.show_label.text() == "Show 10:00 · 05:00 ahead of the plan"
+    service.next()  # a stray press starts nothing
+    assert not service.rundown.segments[1].played
+    assert panel.message.text() == "Every segment has been played."
+
+
+def test_the_segment_dialog_leaves_the_console_working(qtbot, env):
+    panel, service, clock, path, show_id = env
+    plan(qtbot, panel, "开场", "爆品")
+    start(qtbot, panel)
+    key(qtbot, panel, Qt.Key.Key_F2)
+    dialog = panel.dialog
+    assert dialog.isVisible() and not dialog.isModal()
+    assert QApplication.activeModalWidget() is None
+    panel.table.setFocus()
+    next(b for b in panel.buttons if b.text() == "Next").click()  # the show goes on
+    assert service.rundown.running.title == "爆品"
+    key(qtbot, panel, Qt.Key.Key_Insert)  # one at a time: the open one comes to the front
+    assert panel.dialog is dialog and dialog.isVisible()
+    focused(qtbot, dialog)
+    type_text(dialog.notes, "家人们")
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+    assert service.rundown.segments[0].notes == "家人们" and not dialog.isVisible()

@@ -131,13 +131,32 @@ def test_obs_connected():
 )
 def test_collection_and_profile(kind, key, which):
     current = LIVE.collection if which == "collection" else LIVE.profile
-    r = result(kind, {key: ""})  # "" = whatever is current
+    r = result(kind, {key: current})
     assert (r.state, r.code, r.values) == (OK, f"{which}_current", {"name": current})
     r = result(kind, {key: "彩排"})
     assert (r.state, r.code) == (FAILED, f"{which}_other")
     assert r.values == {"expected": "彩排", "actual": current}
-    assert result(kind, **{which: None}).code == "waiting"  # OBS has not answered yet
-    assert result(kind, obs="reconnecting").state == UNKNOWN  # OBS gone: not known, not wrong
+    wanted = {key: current}
+    assert result(kind, wanted, **{which: None}).code == "waiting"  # OBS has not answered yet
+    r = result(kind, wanted, obs="reconnecting")
+    assert (r.state, r.code) == (UNKNOWN, "obs_not_connected")  # OBS gone: not known, not wrong
+
+
+@pytest.mark.parametrize(
+    "kind, key, which",
+    [("scene_collection", "collection", "collection"), ("profile", "profile", "profile")],
+)
+def test_an_expected_name_not_set_is_not_configured_whatever_obs_says(kind, key, which):
+    # "Whatever is current" would pass whenever OBS answers: a check that cannot fail.
+    for params in ({}, {key: ""}, {key: "  "}):
+        for evidence in ({}, {"obs": "reconnecting"}, {which: None}):
+            r = result(kind, params, **evidence)
+            assert (r.state, r.code, r.values) == (UNKNOWN, "not_configured", {"param": which})
+    item = ChecklistItem(1, "before_live", "OBS", 0, True, kind, {key: ""})
+    r = result(kind, item.params)
+    assert not cl.is_done(item, r)  # nobody has said which one: open
+    ticked = ChecklistItem(1, "before_live", "OBS", 0, True, kind, {key: ""}, "小王", "2025")
+    assert cl.is_done(ticked, r)  # unless a person looked and vouches for it
 
 
 def test_stream_service():
@@ -233,6 +252,41 @@ def test_open_required_before_go_live():
     assert [i.id for i in checklist.open_required(phases=None)] == [2, 5, 7, 8]
 
 
+def test_attention_counts_failing_self_checks_up_to_the_live_phase():
+    def item(id_, phase, auto=None, required=False, checked=False, params=None):
+        at = "2025-06-18T12:00:00+00:00" if checked else None
+        return ChecklistItem(id_, phase, f"item {id_}", id_, required, auto, params or {}, None, at)
+
+    items = (
+        item(1, "account", "queue_not_empty", required=True),  # failed: empty queue
+        item(2, "before_live", "mic_live", required=True, checked=True),  # muted, ticked
+        item(3, "before_live", required=True),  # a hand item left open: not a failure
+        item(4, "before_live", "scene_collection", required=True),  # not configured: unknown
+        item(5, "before_live", "lights_reachable"),  # unknown
+        item(6, "before_live", "obs_connected"),  # ok
+        item(7, "during", "mic_live"),  # muted, not required: counts once the show is on
+        item(8, "after", "disk_free", params={"min_free_gb": 500}),  # failed, after the show
+    )
+    ev = Evidence(
+        now=100.0, obs="connected", mics=(MicEvidence("mic", True),), queue=(), disk_free_gb=1
+    )
+    checklist = Checklist(1, cl.ordered(items), cl.evaluate_all(items, ev))
+    assert [checklist.result(i).state for i in (1, 2, 4, 5, 6, 7, 8)] == [
+        FAILED,
+        FAILED,
+        UNKNOWN,
+        UNKNOWN,
+        OK,
+        FAILED,
+        FAILED,
+    ]
+    assert cl.attention_count(checklist, "account") == 1
+    assert cl.attention_count(checklist, "before_live") == 2
+    assert cl.attention_count(checklist, "during") == 3
+    assert cl.attention_count(checklist, "after") == 4
+    assert cl.attention_count(Checklist(), "during") == 0
+
+
 # -- templates ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_shipped_templates_follow_the_show_and_use_known_checks(language):
@@ -245,6 +299,44 @@ def test_shipped_templates_follow_the_show_and_use_known_checks(language):
     assert all(cl.params_of(i.auto_check, i.params) is not None for i in items)
     assert any(i.required for i in items if i.phase == "before_live")
     assert {"min_free_gb": 20} in [i.params for i in items]
+
+
+def test_self_checked_template_items_claim_only_what_their_check_sees():
+    # An OK self-check alone makes an item done, so its text must not promise more (a charged
+    # battery, a key made for this show): those are items a person ticks.
+    data = json.loads(resource_path("checklists", "en.json").read_text("utf-8"))
+    items = cl.template_items(data)
+    assert [(i.phase, i.auto_check, i.text) for i in items if i.auto_check] == [
+        ("account", "queue_not_empty", "The product queue is not empty"),
+        ("account", "queue_priced", "Every product in the queue has a live price and stock"),
+        ("before_live", "lights_reachable", "Lights reachable"),
+        ("before_live", "camera_reachable", "Camera reachable"),
+        ("before_live", "mic_live", "Microphone on and heard in the last 10 s"),
+        ("before_live", "obs_connected", "OBS connected"),
+        (
+            "before_live",
+            "scene_collection",
+            "The OBS scene collection is the one this show needs",
+        ),
+        ("before_live", "profile", "The OBS profile is the one this show needs"),
+        ("before_live", "stream_service", "Stream server and a stream key set in OBS"),
+        ("before_live", "disk_free", "Enough free disk space for the recording"),
+        ("during", "mic_live", "Microphone on and heard in the last 10 s (watched all show)"),
+    ]
+    by_hand = {i.text for i in items if i.auto_check is None and i.required}
+    assert "Microphone battery charged, a spare one at hand" in by_hand
+    assert (
+        "The stream key in OBS is the one newly generated for this show, not an old one" in by_hand
+    )
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_no_shipped_self_check_passes_before_someone_names_the_collection(language):
+    data = json.loads(resource_path("checklists", f"{language}.json").read_text("utf-8"))
+    items = cl.template_items(data)
+    for item in items:
+        if item.auto_check in ("scene_collection", "profile"):
+            assert evaluate(item.auto_check, item.params, LIVE).code == "not_configured"
 
 
 def test_the_two_shipped_templates_say_the_same_things():
@@ -290,7 +382,7 @@ def events(db, kind):
 def test_a_show_gets_its_own_instance_once(db, tmp_path):
     mine = tmp_path / "none.json"
     items, problem = repo.ensure_checklist(db, db.show_id, "zh_CN", mine)
-    assert problem is None and len(items) == 32
+    assert problem is None and len(items) == 34
     assert items[0].phase == "account" and "账号" in items[0].text
     again, _ = repo.ensure_checklist(db, db.show_id, "en", mine)  # not made again, not English
     assert again == items
@@ -359,7 +451,7 @@ def test_a_broken_user_template_falls_back_to_the_shipped_one(db, tmp_path):
     mine = tmp_path / "checklist_template.json"
     mine.write_text('{"items": [{"phase": "nope"', encoding="utf-8")
     items, problem = repo.ensure_checklist(db, db.show_id, "en", mine)
-    assert problem == "user_template_unreadable" and len(items) == 32
+    assert problem == "user_template_unreadable" and len(items) == 34
 
 
 def test_an_override_goes_on_the_timeline(db):

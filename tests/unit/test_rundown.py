@@ -2,6 +2,7 @@
 and as properties over random action sequences; then the store's round trip."""
 
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -83,6 +84,81 @@ def test_a_real_shows_played_segments_stay_and_reset_is_for_rehearsals():
     assert [s.id for s in R.remove(played, 1).segments] == [2]  # a rehearsal's may go
     again = R.reset(played)
     assert not any(s.played for s in again.segments)
+
+
+def test_a_jump_skips_the_segments_in_between_and_the_show_still_finishes():
+    r = R.start(make(5, 5, 5, 5), at(0))
+    r = R.start(r, at(300), segment_id=3)  # 环节2 skipped
+    assert r.skipped() == {2} and r.next_up().id == 4
+    s = R.status(r, at(310))  # 5 min of the plan left out: 5 min gained
+    assert (s.segment_title, s.next_title, s.show_over_under_s) == ("环节3", "环节4", -300)
+    r = R.next_segment(R.next_segment(r, at(600)), at(900))
+    assert r.running is None and r.next_up() is None
+    finished = RundownStatus(None, None, 0, 0, "idle", None, 900, -300)
+    assert R.status(r, at(950)) == R.status(r, at(5000)) == finished  # it does not grow
+    assert code_of(lambda: R.next_segment(r, at(960))) == "nothing_to_start"
+    assert code_of(lambda: R.start(r, at(960))) == "nothing_to_start"
+    assert r.skipped() == {2}
+
+
+def test_a_skipped_segment_can_still_be_chosen_and_next_goes_on_after_the_last_played():
+    r = R.start(make(5, 5, 5, 5), at(0), segment_id=3)  # 1 and 2 skipped
+    assert r.skipped() == {1, 2} and R.status(r, at(0)).next_title == "环节4"
+    r = R.start(r, at(60), segment_id=1)  # back to a skipped one: 3 ends
+    assert r.skipped() == {2} and r.next_up().id == 4
+    r = R.next_segment(r, at(120))
+    assert r.running.id == 4 and r.segment(2).played is False
+
+
+def test_previous_after_a_jump_reopens_the_segment_jumped_from():
+    r = R.start(make(5, 5, 5, 5), at(0))
+    r = R.start(r, at(100), segment_id=3)  # 1 ends at 100
+    r = R.start(r, at(200), segment_id=2)  # 3 ends at 200: 2 was skipped, now chosen
+    r = R.previous(r, at(210))
+    assert r.running.id == 3 and r.running.start_ns == at(100)
+    assert r.segment(2).played is False and r.segment(1).end_ns == at(100)
+    assert r.skipped() == {2}
+
+
+def test_a_pause_after_a_jump_counts_against_the_plan_without_the_skipped():
+    r = R.stop(R.start(make(5, 5, 5), at(0), segment_id=2), at(300))  # 1 skipped
+    s = R.status(r, at(400))  # ends at 400 + 300 s (环节3) against 900 s planned
+    assert (s.next_title, s.show_over_under_s) == ("环节3", -200)
+
+
+def test_times_from_before_a_reboot_are_moved_onto_this_boots_clock():
+    wall = "2025-06-18T12:{:02d}:00+00:00".format
+    before_reboot = Rundown(
+        7,
+        (
+            Segment(1, "开场", 300, start_ns=at(0), end_ns=at(330), start_wall=wall(0)),
+            Segment(2, "爆品", 600, start_ns=at(330), start_wall=wall(5)),
+            Segment(3, "返场", 300),
+        ),
+    )
+    now = 40 * NS  # the PC restarted: its monotonic clock began again, at 12:12
+    r = R.rebase(before_reboot, now, wall(12))
+    one, two, three = r.segments
+    assert two.start_ns == now - 7 * 60 * NS  # running for 7 min by the wall clock
+    assert (one.end_ns - one.start_ns, one.start_ns) == (330 * NS, now - 12 * 60 * NS)
+    assert three == before_reboot.segments[2]
+    s = R.status(r, now + 10 * NS)
+    assert (s.segment_title, s.segment_elapsed_s, s.segment_remaining_s) == ("爆品", 430, 170)
+    assert s.show_elapsed_s == 730
+    # same boot: nothing moves (a stamp is one moment on both clocks)
+    same = R.rebase(r, now + NS, "2025-06-18T12:12:01+00:00")
+    assert same == r
+
+
+def test_a_reboot_with_a_short_uptime_is_found_by_the_wall_clock():
+    """The old boot's clock was behind the new one's: its times are not later than now, but
+    they started at another moment."""
+    s = Segment(1, "开场", 300, start_ns=10 * NS, start_wall="2025-06-18T12:00:00+00:00")
+    now, now_wall = 600 * NS, "2025-06-18T13:00:00+00:00"  # an hour later by the wall
+    moved = R.rebase(Rundown(7, (s,)), now, now_wall).segments[0]
+    assert moved.start_ns == now - 3600 * NS
+    no_wall = R.rebase(Rundown(7, (replace(s, start_ns=900 * NS, start_wall=None),)), now, now_wall)
+    assert no_wall.segments[0].start_ns == now  # no wall time: from now, not frozen
 
 
 # -- editing ----------------------------------------------------------------------------------
@@ -245,6 +321,15 @@ def test_any_sequence_keeps_the_rundown_sound(actions):
         st_ = R.status(r, now)
         assert st_.level in ("idle", "normal", "warning", "danger", "over")
         assert (st_.segment_title is None) == (r.running is None)
+        nxt = r.next_up()
+        assert nxt is None or (not nxt.played and nxt.id not in r.skipped())
+        if r.running is None and nxt is None and any(s.played for s in r.segments):
+            assert R.status(r, now + 3600 * NS) == st_  # finished: the figures stay
+        rebooted = R.rebase(r, T0 + n * NS, "2025-06-18T12:00:00+00:00")  # a clock from 0
+        assert [s.played for s in rebooted.segments] == [s.played for s in r.segments]
+        for s in rebooted.segments:
+            assert s.start_ns is None or s.start_ns <= max(now, T0 + n * NS)
+            assert s.end_ns is None or s.end_ns >= s.start_ns
 
 
 # -- the store ----------------------------------------------------------------------------------
@@ -349,3 +434,16 @@ def test_any_sequence_saved_step_by_step_loads_back_the_same(tmp_path_factory, a
         assert positions == list(range(len(r.segments)))
     finally:
         db.close()
+
+
+def test_loading_with_now_moves_a_running_segment_from_before_a_reboot(db):
+    plan = Rundown(7, (Segment(-1, "开场", 300),), True)
+    ids = {}
+    with db.atomic():
+        save_rundown(db, 7, Rundown(7, (), True), plan, ids)
+    running = R.start(load_rundown(db, 7), 9_000 * NS, wall="2025-06-18T12:00:00+00:00")
+    with db.atomic():
+        save_rundown(db, 7, load_rundown(db, 7), running, ids)
+    now = (5 * NS, "2025-06-18T12:01:00+00:00")  # after the restart
+    assert load_rundown(db, 7).running.start_ns == 9_000 * NS  # as stored
+    assert load_rundown(db, 7, now).running.start_ns == 5 * NS - 60 * NS
