@@ -65,9 +65,10 @@ class ChecklistPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Checked by")))
         top.addWidget(self.user)
-        top.addWidget(self.progress, 1)
+        top.addStretch(1)
         top.addWidget(self.edit)
         top.addWidget(self.save_template)
+        self.progress.setWordWrap(True)  # on a line of its own: the dock stays narrow
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("checklistTree")
@@ -114,6 +115,7 @@ class ChecklistPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.progress)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.edit_bar)
         layout.addWidget(self.status)

@@ -76,14 +76,18 @@ class OffersPanel(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._cancel_selected)
         self.confirm: QMessageBox | None = None
-        form = QHBoxLayout()
-        widgets = (self.kind, self.start, self.start_day, self.minutes, self.quantity)
-        for w in (*widgets, self.add, self.cancel):
-            form.addWidget(w)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
-        layout.addLayout(form)
+        # Two rows: in one, the dock would be wider than a 1920-pixel screen allows for.
+        for widgets in (
+            (self.kind, self.start, self.start_day),
+            (self.minutes, self.quantity, self.add, self.cancel),
+        ):
+            row = QHBoxLayout()
+            for w in widgets:
+                row.addWidget(w)
+            layout.addLayout(row)
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._show_status)
         self._tick.start()

@@ -233,13 +233,14 @@ class QueuePanel(QWidget):
         end.setContext(Qt.ShortcutContext.WidgetShortcut)
         end.setWhatsThis(self.tr("End the flash sale early"))
         end.activated.connect(self.service.end_flash_sale)
-        bar = QHBoxLayout()
-        for w in (self.flash, self.end_sale, self.countdown, self.duration, self.quantity):
-            bar.addWidget(w)
-        bar.addStretch(1)
         box = QVBoxLayout()  # the countdown on a line of its own: it must never be cut off
         box.addWidget(self.sale_state)
-        box.addLayout(bar)
+        rows = ((self.flash, self.end_sale), (self.countdown, self.duration, self.quantity))
+        for widgets in rows:
+            bar = QHBoxLayout()  # two rows keep the dock narrow enough for a 1920-pixel screen
+            for w in widgets:
+                bar.addWidget(w)
+            box.addLayout(bar)
         return box
 
     def _start_flash_sale(self) -> None:

@@ -301,7 +301,7 @@ class RundownPanel(QWidget):
             box.addLayout(row)
         self.stop_button = self.buttons[3]
         self.reset_button = self._button(self.tr("Reset the rehearsal"), s.reset)
-        box.itemAt(1).layout().addWidget(self.reset_button)
+        box.itemAt(0).layout().addWidget(self.reset_button)  # both rows about as wide
         return box
 
     def _button(self, text: str, slot) -> QPushButton:

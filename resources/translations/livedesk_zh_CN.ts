@@ -970,88 +970,88 @@ Restore a backup, or move the file away to start with an empty database.</source
     </message>
     <message>
         <location filename="../../console/ui/checklist_panel.py" line="66"/>
-        <location filename="../../console/ui/checklist_panel.py" line="78"/>
+        <location filename="../../console/ui/checklist_panel.py" line="79"/>
         <source>Checked by</source>
         <translation>勾选人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="78"/>
+        <location filename="../../console/ui/checklist_panel.py" line="79"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="78"/>
-        <location filename="../../console/ui/checklist_panel.py" line="327"/>
+        <location filename="../../console/ui/checklist_panel.py" line="79"/>
+        <location filename="../../console/ui/checklist_panel.py" line="329"/>
         <source>Required</source>
         <translation>必做</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="78"/>
+        <location filename="../../console/ui/checklist_panel.py" line="79"/>
         <source>Self-check</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="93"/>
+        <location filename="../../console/ui/checklist_panel.py" line="94"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="95"/>
+        <location filename="../../console/ui/checklist_panel.py" line="96"/>
         <source>Edit item…</source>
         <translation>编辑此项…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="97"/>
+        <location filename="../../console/ui/checklist_panel.py" line="98"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="99"/>
+        <location filename="../../console/ui/checklist_panel.py" line="100"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="101"/>
+        <location filename="../../console/ui/checklist_panel.py" line="102"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="133"/>
+        <location filename="../../console/ui/checklist_panel.py" line="135"/>
         <source>Checklist: check or uncheck the selected item</source>
         <translation>检查清单：勾选或取消勾选所选项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="246"/>
+        <location filename="../../console/ui/checklist_panel.py" line="248"/>
         <source>Saved as your template: new shows start from this list.</source>
         <translation>已存为你的模板：新场次将使用这份清单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="273"/>
+        <location filename="../../console/ui/checklist_panel.py" line="275"/>
         <source>{phase} ({done}/{total})</source>
         <translation>{phase}（{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="282"/>
+        <location filename="../../console/ui/checklist_panel.py" line="284"/>
         <source>{count} required before going live still open</source>
         <translation>开播前还有 {count} 个必做项未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="285"/>
+        <location filename="../../console/ui/checklist_panel.py" line="287"/>
         <source>Ready to go live</source>
         <translation>可以开播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="333"/>
+        <location filename="../../console/ui/checklist_panel.py" line="335"/>
         <source>Checked by {who} at {when}</source>
         <translation>{who} 于 {when} 勾选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="337"/>
+        <location filename="../../console/ui/checklist_panel.py" line="339"/>
         <source>Not checked yet</source>
         <translation>尚未勾选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_panel.py" line="339"/>
+        <location filename="../../console/ui/checklist_panel.py" line="341"/>
         <source>Self-check: {name}</source>
         <translation>自检：{name}</translation>
     </message>
@@ -1766,47 +1766,47 @@ Details are in the log file:
     </message>
     <message>
         <location filename="../../console/ui/offers_panel.py" line="72"/>
-        <location filename="../../console/ui/offers_panel.py" line="152"/>
+        <location filename="../../console/ui/offers_panel.py" line="156"/>
         <source>Cancel offer</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="113"/>
+        <location filename="../../console/ui/offers_panel.py" line="117"/>
         <source>tomorrow {0}</source>
         <translation>明天 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="153"/>
+        <location filename="../../console/ui/offers_panel.py" line="157"/>
         <source>End this offer now? It is running.</source>
         <translation>该活动正在进行中，确定现在结束吗？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="155"/>
+        <location filename="../../console/ui/offers_panel.py" line="159"/>
         <source>{0} started at {1}. Viewers will see it end.</source>
         <translation>{0}已于 {1} 开始，观众会看到它结束。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="159"/>
+        <location filename="../../console/ui/offers_panel.py" line="163"/>
         <source>End it now</source>
         <translation>立即结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="160"/>
+        <location filename="../../console/ui/offers_panel.py" line="164"/>
         <source>Keep it running</source>
         <translation>继续进行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="193"/>
+        <location filename="../../console/ui/offers_panel.py" line="197"/>
         <source>starts in {0}</source>
         <translation>{0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="195"/>
+        <location filename="../../console/ui/offers_panel.py" line="199"/>
         <source>RUNNING — {0} left</source>
         <translation>进行中 — 剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="197"/>
+        <location filename="../../console/ui/offers_panel.py" line="201"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
@@ -2105,12 +2105,12 @@ Details are in the log file:
         <translation>提前结束秒杀</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="254"/>
+        <location filename="../../console/ui/queue_panel.py" line="255"/>
         <source>Flash sale starts in {0}</source>
         <translation>秒杀 {0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="256"/>
+        <location filename="../../console/ui/queue_panel.py" line="257"/>
         <source>ON SALE — {0} left</source>
         <translation>秒杀中 — 剩余 {0}</translation>
     </message>

@@ -75,3 +75,22 @@ def test_failing_self_checks_show_on_the_checklist_tab_and_f1_lists_the_run_keys
     assert rows["Rundown: next segment"] == "Ctrl+Shift+Right"
     assert "Checklist: check or uncheck the selected item" in rows
     assert rows["Full screen on and off"] == "F11"  # the host window takes no keys itself
+
+
+def test_the_whole_console_fits_a_1600_pixel_wide_screen(qtbot, console, tmp_path):
+    """Every dock as app.py builds them, in English (the longer words): the window's minimum
+    width must leave it usable on a 1600- or 1920-pixel desk monitor."""
+    from console.services.offers_service import OffersService
+    from console.ui.main_window import MainWindow
+
+    writer = DbWriter(tmp_path / "shows.db")
+    try:
+        queue = QueueService(writer)
+        offers = OffersService(writer, queue)
+        window = MainWindow(console.service, console.window.settings, queue, offers)
+        qtbot.addWidget(window)
+        RunOfShow(window, writer, console.service, queue, window.settings, "en")
+        window.finish_docks()
+        assert window.minimumSizeHint().width() <= 1600
+    finally:
+        writer.close()
