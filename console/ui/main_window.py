@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda n=n: service.select_scene_number(n))
         service.failed.connect(self._on_service_failed)
         service.connection_changed.connect(self._on_service_connection_changed)
-        self.resize(1280, 760)
+        # First run: nearly the whole desk monitor (the docks need it); later, as left.
+        area = self.screen().availableGeometry()
+        self.resize(max(1280, area.width() * 19 // 20), max(760, area.height() * 19 // 20))
         self._default_state: QByteArray | None = None
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
