@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from console.services.obs_service import ObsService
 from console.services.offers_service import OffersService
@@ -39,12 +39,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("LiveDesk — live room console"))
         self.connection_bar = ConnectionBar(service)
         self.scenes = ScenesPanel(service)
-        center = QWidget()
-        layout = QVBoxLayout(center)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.connection_bar)
-        layout.addWidget(self.scenes, 1)
-        self.setCentralWidget(center)
+        # The OBS link and the muted-mic banner always in view, across the top: a fixed bar.
+        bar = self.addToolBar(self.tr("OBS connection"))
+        bar.setObjectName("connectionToolBar")
+        bar.setMovable(False)
+        bar.toggleViewAction().setEnabled(False)  # cannot be hidden
+        bar.addWidget(self.connection_bar)
+        # Every panel is a dock the user can move, tab, float or close (View menu brings
+        # them back): no central widget.
+        scenes = self._dock(self.tr("Scenes"), "scenesDock", self.scenes)
+        self.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, scenes)
         self.audio = AudioPanel(service)
         self.outputs = OutputsPanel(service)
         audio = self._dock(self.tr("Audio mixer"), "audioDock", self.audio)

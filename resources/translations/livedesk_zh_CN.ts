@@ -1381,72 +1381,82 @@ Details are in the log file:
         <translation>LiveDesk 直播中控台</translation>
     </message>
     <message>
+        <location filename="../../console/ui/main_window.py" line="43"/>
+        <source>OBS connection</source>
+        <translation>OBS 连接</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/main_window.py" line="50"/>
+        <source>Scenes</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="54"/>
         <source>Audio mixer</source>
         <translation>音频混音器</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="51"/>
+        <location filename="../../console/ui/main_window.py" line="55"/>
         <source>Stream and recording</source>
         <translation>直播与录制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="58"/>
+        <location filename="../../console/ui/main_window.py" line="62"/>
         <source>Product queue</source>
         <translation>商品队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="65"/>
+        <location filename="../../console/ui/main_window.py" line="69"/>
         <source>Coupons and lucky bags</source>
         <translation>优惠券与福袋</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="73"/>
+        <location filename="../../console/ui/main_window.py" line="77"/>
         <source>OBS connection…</source>
         <translation>OBS 连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="74"/>
+        <location filename="../../console/ui/main_window.py" line="78"/>
         <source>&amp;Show</source>
         <translation>场次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="75"/>
+        <location filename="../../console/ui/main_window.py" line="79"/>
         <source>&amp;Catalog</source>
         <translation>商品库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="76"/>
+        <location filename="../../console/ui/main_window.py" line="80"/>
         <source>&amp;OBS</source>
         <translation>&amp;OBS</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="78"/>
+        <location filename="../../console/ui/main_window.py" line="82"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="80"/>
+        <location filename="../../console/ui/main_window.py" line="84"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="81"/>
+        <location filename="../../console/ui/main_window.py" line="85"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="83"/>
+        <location filename="../../console/ui/main_window.py" line="87"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="86"/>
+        <location filename="../../console/ui/main_window.py" line="90"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="105"/>
+        <location filename="../../console/ui/main_window.py" line="111"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
@@ -2020,97 +2030,97 @@ Details are in the log file:
         <translation>库存告急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="188"/>
+        <location filename="../../console/ui/queue_panel.py" line="190"/>
         <source>Queue: start 讲解</source>
         <translation>商品队列：开始讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="190"/>
+        <location filename="../../console/ui/queue_panel.py" line="192"/>
         <source>Queue: next product</source>
         <translation>商品队列：下一个商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="191"/>
+        <location filename="../../console/ui/queue_panel.py" line="193"/>
         <source>Queue: sold out</source>
         <translation>商品队列：标记售罄</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="192"/>
+        <location filename="../../console/ui/queue_panel.py" line="194"/>
         <source>Queue: skip</source>
         <translation>商品队列：跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="193"/>
+        <location filename="../../console/ui/queue_panel.py" line="195"/>
         <source>Queue: to the top</source>
         <translation>商品队列：置顶</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="194"/>
+        <location filename="../../console/ui/queue_panel.py" line="196"/>
         <source>Queue: stop 讲解</source>
         <translation>商品队列：停止讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="203"/>
+        <location filename="../../console/ui/queue_panel.py" line="205"/>
         <source>Queue: undo the last action</source>
         <translation>商品队列：撤销上一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="210"/>
+        <location filename="../../console/ui/queue_panel.py" line="212"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="211"/>
+        <location filename="../../console/ui/queue_panel.py" line="213"/>
         <source>countdown </source>
         <translation>倒计时 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="212"/>
+        <location filename="../../console/ui/queue_panel.py" line="214"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="213"/>
+        <location filename="../../console/ui/queue_panel.py" line="215"/>
         <source>sale </source>
         <translation>秒杀 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="215"/>
+        <location filename="../../console/ui/queue_panel.py" line="217"/>
         <source>any quantity</source>
         <translation>不限数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="216"/>
+        <location filename="../../console/ui/queue_panel.py" line="218"/>
         <source>quantity </source>
         <translation>数量 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="217"/>
+        <location filename="../../console/ui/queue_panel.py" line="219"/>
         <source>Flash sale (F)</source>
         <translation>秒杀 (F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="220"/>
+        <location filename="../../console/ui/queue_panel.py" line="222"/>
         <source>End sale (Shift+F)</source>
         <translation>结束秒杀 (Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="230"/>
+        <location filename="../../console/ui/queue_panel.py" line="232"/>
         <source>Flash sale on the product being explained</source>
         <translation>对正在讲解的商品开始秒杀</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="234"/>
+        <location filename="../../console/ui/queue_panel.py" line="236"/>
         <source>End the flash sale early</source>
         <translation>提前结束秒杀</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="255"/>
+        <location filename="../../console/ui/queue_panel.py" line="257"/>
         <source>Flash sale starts in {0}</source>
         <translation>秒杀 {0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="257"/>
+        <location filename="../../console/ui/queue_panel.py" line="259"/>
         <source>ON SALE — {0} left</source>
         <translation>秒杀中 — 剩余 {0}</translation>
     </message>

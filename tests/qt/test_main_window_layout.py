@@ -48,3 +48,14 @@ def test_f1_lists_the_keys_and_any_key_closes_it(qtbot, console):
     assert "Switch to scene 1 … 9" in texts
     qtbot.keyClick(help_, Qt.Key.Key_Escape)
     assert not help_.isVisible()
+
+
+def test_scenes_are_a_dock_and_the_obs_bar_cannot_be_hidden(qtbot, console):
+    window = console.window
+    scenes = docks(window)["scenesDock"]
+    assert scenes.widget() is window.scenes
+    assert "Scenes" in [a.text() for a in window.view_menu.actions()]
+    assert window.centralWidget() is None  # every panel can be moved, tabbed or floated
+    bar = window.connection_bar.parent()
+    assert bar.objectName() == "connectionToolBar" and not bar.isMovable()
+    assert not bar.toggleViewAction().isEnabled()  # the OBS link and mic banner stay in view
