@@ -193,6 +193,19 @@ def m003_run_of_show(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m004_presets(db: sqlite_utils.Database) -> None:
+    # Looks recalled with one press (console/core/presets.py); the bundle is stored as its
+    # exchange JSON, so what is exported is what is stored.
+    db["presets"].create(
+        {"id": int, "name": str, "data": str, "updated_at": str},
+        pk="id",
+        not_null={"name", "data"},
+    )
+    db["presets"].create_index(["name"], unique=True)
+    db["products"].add_column("preset_id", int)  # 讲解 on the product recalls it
+
+
 def default_path() -> Path:
     return data_dir() / "livedesk.db"
 

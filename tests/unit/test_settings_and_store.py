@@ -67,6 +67,7 @@ def test_open_db_creates_wal_and_migrates(tmp_path):
         "m001_events",
         "m002_shows_catalog_queue",
         "m003_run_of_show",
+        "m004_presets",
     ]
     db.close()
 

@@ -1,0 +1,56 @@
+"""Presets in the show database (writer thread): saved by name, listed, removed, and imported
+all-or-nothing from an exported document. Every change is a timeline event."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import sqlite_utils
+
+from console.core.presets import Preset, from_json, to_json
+from console.store.timeline import event_row, stamp
+
+
+def _data(preset: Preset) -> str:
+    return json.dumps(to_json([preset])["presets"][0], ensure_ascii=False)
+
+
+def save_preset(db: sqlite_utils.Database, preset: Preset) -> Preset:
+    """Insert, or replace the preset of the same name; returns it with its id."""
+    row = db.execute("SELECT id FROM presets WHERE name = ?", [preset.name]).fetchone()
+    values = {"name": preset.name, "data": _data(preset), "updated_at": stamp()[1]}
+    if row:
+        db["presets"].update(row[0], values)
+        preset_id = row[0]
+    else:
+        preset_id = db["presets"].insert(values).last_pk
+    db["events"].insert(event_row("preset_saved", preset=preset_id, name=preset.name))
+    return _with_id(preset, preset_id)
+
+
+def list_presets(db: sqlite_utils.Database) -> list[Preset]:
+    rows = db.execute("SELECT id, data FROM presets ORDER BY name").fetchall()
+    doc = {"format": "livedesk-presets", "version": 1, "presets": [json.loads(d) for _, d in rows]}
+    return [_with_id(p, row[0]) for p, row in zip(from_json(doc), rows, strict=True)]
+
+
+def remove_preset(db: sqlite_utils.Database, preset_id: int) -> None:
+    db.execute("UPDATE products SET preset_id = NULL WHERE preset_id = ?", [preset_id])
+    db.execute("UPDATE segments SET preset_id = NULL WHERE preset_id = ?", [preset_id])
+    db.execute("DELETE FROM presets WHERE id = ?", [preset_id])
+    db["events"].insert(event_row("preset_removed", preset=preset_id))
+
+
+def import_presets(db: sqlite_utils.Database, document: object) -> list[Preset]:
+    """Every preset of the document or none (a PresetError, raised before anything is
+    written, rolls the caller's transaction back). Same-named presets are replaced."""
+    return [save_preset(db, p) for p in from_json(document)]
+
+
+def export_presets(db: sqlite_utils.Database) -> dict:
+    return to_json(list_presets(db))
+
+
+def _with_id(preset: Preset, preset_id: int) -> Preset:
+    return replace(preset, id=preset_id)
