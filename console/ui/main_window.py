@@ -143,6 +143,11 @@ class MainWindow(QMainWindow):
             text = messages.connect_reason(reason, self.service.client.address.url)
             self.statusBar().showMessage(text, MESSAGE_MS)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "shortcuts_help"):  # not during construction
+            self.shortcuts_help.follow_window()
+
     def closeEvent(self, event) -> None:
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()

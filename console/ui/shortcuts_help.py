@@ -3,7 +3,7 @@ it. Built from the menus' actions, so a new menu shortcut is listed without extr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QWidget
 
@@ -20,7 +20,6 @@ class ShortcutsHelp(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(48, 32, 48, 32)
         self.grid.setHorizontalSpacing(24)
-        window.installEventFilter(self)  # follow the window's size
         self.hide()
 
     def fixed_keys(self) -> list[tuple[str, str]]:
@@ -76,10 +75,10 @@ class ShortcutsHelp(QWidget):
         self.show()
         self.setFocus()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.window_ and event.type() == QEvent.Type.Resize and self.isVisible():
+    def follow_window(self) -> None:
+        """The window was resized: cover it again (called by MainWindow.resizeEvent)."""
+        if self.isVisible():
             self.setGeometry(self.window_.rect())
-        return False
 
     def keyPressEvent(self, event) -> None:
         self.hide()  # F1, Esc or any other key: back to work

@@ -238,8 +238,10 @@ def damaged_copy(tmp_path):
     db.close()
     bad = tmp_path / "bad.db"
     data = bytearray(good.read_bytes())
-    middle = len(data) // 2
-    data[middle : middle + 64] = b"\xff" * 64
+    page = int.from_bytes(data[16:18], "big")  # the header's page size
+    # The page headers of the file's middle half: pages in use whatever the schema's layout.
+    for start in range(len(data) // 4 // page * page, len(data) * 3 // 4, page):
+        data[start : start + 64] = b"\xff" * 64
     bad.write_bytes(bytes(data))
     running_marker(bad, pid=DEAD_PID).write_text("pid gone", encoding="utf-8")
     return bad
