@@ -276,7 +276,7 @@ class AddProductsDialog(QDialog):
 
     def eventFilter(self, watched, event) -> bool:
         if (
-            watched is self.filter
+            watched is getattr(self, "filter", None)  # None while being torn down
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Down
         ):

@@ -137,7 +137,7 @@ class ChecklistPanel(QWidget):
     # -- what the user does ------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
         if (
-            watched is self.tree
+            watched is getattr(self, "tree", None)  # None while being torn down
             and event.type() == QEvent.Type.KeyPress
             and event.key() == CHECK_KEY
             and not event.modifiers()

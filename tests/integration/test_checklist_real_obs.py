@@ -78,7 +78,7 @@ def test_obs_self_checks_read_the_real_obs(qtbot, live):
 
     qtbot.waitUntil(lambda: shows("obs_connected", "ok", "obs_connected"), timeout=3000)
     qtbot.waitUntil(lambda: live.service.evidence().collection == COLLECTION, timeout=3000)
-    assert live.service.evidence().profile == PROFILE
+    qtbot.waitUntil(lambda: live.service.evidence().profile == PROFILE, timeout=3000)  # own reply
     assert shows("scene_collection", "unknown", "not_configured")  # OBS answers; nobody named it
     assert shows("profile", "unknown", "not_configured")
     collection = next(i for i in live.service.checklist.items if i.auto_check == "scene_collection")

@@ -69,6 +69,7 @@ class FakeViscaCamera:
         self.memory: dict[int, tuple[tuple[int, int], int]] = {}  # preset -> (pan_tilt, zoom)
         self.received: list[Received] = []
         self._pending: list[tuple[float, int, bytes, tuple]] = []  # (due, socket, data, to)
+        self._outgoing: list[tuple[bytes, tuple]] = []  # replies of the datagram being handled
         self._sock: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
@@ -122,6 +123,10 @@ class FakeViscaCamera:
                 except OSError:  # Windows: the peer's port was closed (ICMP unreachable)
                     continue
                 self.received.append(self._handle(data, peer))
+                # Answered only once recorded: whoever reads the answer sees the record too.
+                for datagram, to in self._outgoing:
+                    self._sock.sendto(datagram, to)
+                self._outgoing.clear()
             now = time.monotonic()
             for item in [p for p in self._pending if p[0] <= now]:
                 self._pending.remove(item)
@@ -141,7 +146,7 @@ class FakeViscaCamera:
             if delay > 0:
                 self._pending.append((time.monotonic() + delay, slot, datagram, peer))
             else:
-                self._sock.sendto(datagram, peer)
+                self._outgoing.append((datagram, peer))
 
         def error(code: int) -> Received:
             reply(bytes([0x90, 0x60, code, 0xFF]))
