@@ -29,7 +29,7 @@ from console.services.writer_calls import WriterCalls
 from console.store.products import list_products
 from console.store.writer import DbWriter
 from console.ui.queue_panel import money
-from console.ui.style import set_look
+from console.ui.style import say
 
 log = logging.getLogger(__name__)
 
@@ -271,8 +271,7 @@ class AddProductsDialog(QDialog):
         )
 
     def _say(self, text: str, failed: bool = False) -> None:
-        self.status.setText(text)
-        set_look(self.status, "state", "failed" if failed else "")
+        say(self.status, text, failed)
 
     def eventFilter(self, watched, event) -> bool:
         if (

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from console.services.obs_service import ObsService
 from console.services.overlay_service import OverlayService, source_names
 from console.settings import Settings
-from console.ui.style import set_look
+from console.ui.style import say
 
 
 class SettingsDialog(QDialog):
@@ -150,8 +150,7 @@ class SettingsDialog(QDialog):
             problem = self.tr("Every overlay source needs a name.")
         elif len(set(names)) < len(names):
             problem = self.tr("Two overlay texts cannot share one source: give each its own name.")
-        self.error.setText(problem)
-        set_look(self.error, "state", "failed" if problem else "")
+        say(self.error, problem, failed=bool(problem))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def accept(self) -> None:
@@ -165,8 +164,7 @@ class SettingsDialog(QDialog):
         try:
             new.save()
         except OSError as e:  # the old file and the running values stay as they were
-            self.error.setText(self.tr("The settings could not be saved: {0}").format(e))
-            set_look(self.error, "state", "failed")
+            say(self.error, self.tr("The settings could not be saved: {0}").format(e), failed=True)
             return
         self.settings.__dict__.update(new.__dict__)  # the app's one Settings object
         self.overlay.configure(new.overlay_enabled, new.overlay_scene, new.overlay_sources)

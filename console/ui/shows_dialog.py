@@ -33,7 +33,7 @@ from console.store.shows import archive_show, create_show, duplicate_show, list_
 from console.store.writer import DbWriter
 from console.ui.show_form_dialog import DUPLICATE, NEW, RENAME, ShowFormDialog
 from console.ui.show_messages import local_time, platform_name, show_error
-from console.ui.style import set_look
+from console.ui.style import say
 
 log = logging.getLogger(__name__)
 
@@ -250,8 +250,7 @@ class ShowsDialog(QDialog):
         self.calls.submit(fn, *args, then=done, **kwargs)
 
     def _say(self, text: str, failed: bool = False) -> None:
-        self.status.setText(text)
-        set_look(self.status, "state", "failed" if failed else "")
+        say(self.status, text, failed)
 
     def _fill(self) -> None:
         keep = self._select_id  # refilling moves the selection on its way

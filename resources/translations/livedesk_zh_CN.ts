@@ -2030,97 +2030,97 @@ Details are in the log file:
         <translation>库存告急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="190"/>
+        <location filename="../../console/ui/queue_panel.py" line="191"/>
         <source>Queue: start 讲解</source>
         <translation>商品队列：开始讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="192"/>
+        <location filename="../../console/ui/queue_panel.py" line="193"/>
         <source>Queue: next product</source>
         <translation>商品队列：下一个商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="193"/>
+        <location filename="../../console/ui/queue_panel.py" line="194"/>
         <source>Queue: sold out</source>
         <translation>商品队列：标记售罄</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="194"/>
+        <location filename="../../console/ui/queue_panel.py" line="195"/>
         <source>Queue: skip</source>
         <translation>商品队列：跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="195"/>
+        <location filename="../../console/ui/queue_panel.py" line="196"/>
         <source>Queue: to the top</source>
         <translation>商品队列：置顶</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="196"/>
+        <location filename="../../console/ui/queue_panel.py" line="197"/>
         <source>Queue: stop 讲解</source>
         <translation>商品队列：停止讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="205"/>
+        <location filename="../../console/ui/queue_panel.py" line="206"/>
         <source>Queue: undo the last action</source>
         <translation>商品队列：撤销上一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="212"/>
+        <location filename="../../console/ui/queue_panel.py" line="213"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="213"/>
+        <location filename="../../console/ui/queue_panel.py" line="214"/>
         <source>countdown </source>
         <translation>倒计时 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="214"/>
+        <location filename="../../console/ui/queue_panel.py" line="215"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="215"/>
+        <location filename="../../console/ui/queue_panel.py" line="216"/>
         <source>sale </source>
         <translation>秒杀 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="217"/>
+        <location filename="../../console/ui/queue_panel.py" line="218"/>
         <source>any quantity</source>
         <translation>不限数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="218"/>
+        <location filename="../../console/ui/queue_panel.py" line="219"/>
         <source>quantity </source>
         <translation>数量 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="219"/>
+        <location filename="../../console/ui/queue_panel.py" line="220"/>
         <source>Flash sale (F)</source>
         <translation>秒杀 (F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="222"/>
+        <location filename="../../console/ui/queue_panel.py" line="223"/>
         <source>End sale (Shift+F)</source>
         <translation>结束秒杀 (Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="232"/>
+        <location filename="../../console/ui/queue_panel.py" line="233"/>
         <source>Flash sale on the product being explained</source>
         <translation>对正在讲解的商品开始秒杀</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="236"/>
+        <location filename="../../console/ui/queue_panel.py" line="237"/>
         <source>End the flash sale early</source>
         <translation>提前结束秒杀</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="257"/>
+        <location filename="../../console/ui/queue_panel.py" line="258"/>
         <source>Flash sale starts in {0}</source>
         <translation>秒杀 {0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="259"/>
+        <location filename="../../console/ui/queue_panel.py" line="260"/>
         <source>ON SALE — {0} left</source>
         <translation>秒杀中 — 剩余 {0}</translation>
     </message>
@@ -2648,7 +2648,7 @@ Details are in the log file:
         <translation>两项字幕不能共用一个文本源：请分别命名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="168"/>
+        <location filename="../../console/ui/settings_dialog.py" line="167"/>
         <source>The settings could not be saved: {0}</source>
         <translation>设置未能保存：{0}</translation>
     </message>
@@ -2656,27 +2656,27 @@ Details are in the log file:
 <context>
     <name>ShortcutsHelp</name>
     <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="29"/>
+        <location filename="../../console/ui/shortcuts_help.py" line="28"/>
         <source>Switch to scene 1 … 9</source>
         <translation>切换到第 1 … 9 个场景</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="30"/>
+        <location filename="../../console/ui/shortcuts_help.py" line="29"/>
         <source>Queue: choose a product</source>
         <translation>商品队列：选择商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="31"/>
+        <location filename="../../console/ui/shortcuts_help.py" line="30"/>
         <source>Edit the selected cell (price, stock, segment)</source>
         <translation>编辑所选单元格（价格、库存、环节）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="53"/>
+        <location filename="../../console/ui/shortcuts_help.py" line="52"/>
         <source>Show or hide this list</source>
         <translation>显示或隐藏此列表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shortcuts_help.py" line="62"/>
+        <location filename="../../console/ui/shortcuts_help.py" line="61"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -2874,7 +2874,7 @@ Details are in the log file:
     </message>
     <message>
         <location filename="../../console/ui/shows_dialog.py" line="73"/>
-        <location filename="../../console/ui/shows_dialog.py" line="293"/>
+        <location filename="../../console/ui/shows_dialog.py" line="292"/>
         <source>Un&amp;archive</source>
         <translation>取消归档(&amp;A)</translation>
     </message>
@@ -2910,44 +2910,44 @@ Details are in the log file:
     </message>
     <message>
         <location filename="../../console/ui/shows_dialog.py" line="224"/>
-        <location filename="../../console/ui/shows_dialog.py" line="293"/>
+        <location filename="../../console/ui/shows_dialog.py" line="292"/>
         <source>&amp;Archive</source>
         <translation>归档(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="267"/>
-        <location filename="../../console/ui/shows_dialog.py" line="311"/>
+        <location filename="../../console/ui/shows_dialog.py" line="266"/>
+        <location filename="../../console/ui/shows_dialog.py" line="310"/>
         <source>Rehearsal</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="268"/>
-        <location filename="../../console/ui/shows_dialog.py" line="312"/>
+        <location filename="../../console/ui/shows_dialog.py" line="267"/>
+        <location filename="../../console/ui/shows_dialog.py" line="311"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="274"/>
+        <location filename="../../console/ui/shows_dialog.py" line="273"/>
         <source>Open in the console now</source>
         <translation>当前在中控台中打开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="307"/>
+        <location filename="../../console/ui/shows_dialog.py" line="306"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="308"/>
+        <location filename="../../console/ui/shows_dialog.py" line="307"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="309"/>
+        <location filename="../../console/ui/shows_dialog.py" line="308"/>
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shows_dialog.py" line="310"/>
+        <location filename="../../console/ui/shows_dialog.py" line="309"/>
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>
