@@ -143,12 +143,14 @@ def main(argv: list[str] | None = None) -> int:
     overlay = OverlayService(service, queue, overlay_texts, parent=service)
     overlay.configure(settings.overlay_enabled, settings.overlay_scene, settings.overlay_sources)
     offers = OffersService(writer, queue, parent=service)
+    devices, demo_devices = _devices(settings, args.demo)
     window = MainWindow(service, settings, queue, offers)
     if args.demo:
         sample = resource_path("catalog", "sample_catalog.csv")
         title = app.translate("App", "Demo show")
         rundown = resource_path("rundown", "sample_rundown.csv")
-        queue.open_show(lambda db: show_setup.demo_show(db, sample, title, rundown))
+        looks = resource_path("presets", "demo_presets.json")
+        queue.open_show(lambda db: show_setup.demo_show(db, sample, title, rundown, looks))
     else:
         title = app.translate("App", "Live show {0}").format(time.strftime("%Y-%m-%d"))
         queue.open_show(lambda db: show_setup.current_show(db, title))
@@ -179,7 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     window.connect_action.triggered.connect(show_connect_dialog)
 
     def show_settings_dialog() -> None:
-        dialog = SettingsDialog(settings, overlay, db_path, log_path, window)
+        dialog = SettingsDialog(
+            settings, overlay, db_path, log_path, window, devices=devices, save_rig=not args.demo
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -192,7 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     install_catalog_menu(window, writer, queue)
     from console.ui.run_of_show import RunOfShow  # checklist, rundown, cues, host view
 
-    run_of_show = RunOfShow(window, writer, service, queue, settings, language)
+    run_of_show = RunOfShow(window, writer, service, queue, settings, language, devices)
+    from console.ui.room_looks import RoomLooks  # presets: recall, capture, 讲解's look
+
+    RoomLooks(window, writer, service, devices, queue, run_of_show.rundown_panel)
     window.finish_docks()
     window.show()
     run_of_show.start()
@@ -218,12 +225,32 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         client.stop()
+        devices.close()
+        if demo_devices:
+            demo_devices.stop()
         if fake:
             fake.stop()
         recorder.flush()
         writer.close()
         settings.save()
         log.info("LiveDesk stopped")
+
+
+def _devices(settings, demo: bool):
+    """(DeviceService, the demo's fakes or None): the rig from the settings, or in --demo a
+    built-in rig of fakes on loopback (the user's rig is never touched by the demo)."""
+    from console.core.rig import Rig, RigError, rig_from_dict
+    from console.services.device_service import DemoDevices, DeviceService, demo_rig
+
+    if demo:
+        fakes = DemoDevices()
+        return DeviceService(demo_rig(), fakes), fakes
+    try:
+        rig = rig_from_dict(settings.rig) if settings.rig else Rig()
+    except RigError as e:  # a hand-edited settings file: start without devices, say why
+        log.warning("The device settings are unreadable (%s); no devices until fixed", e)
+        rig = Rig()
+    return DeviceService(rig), None
 
 
 def _fatal(app, text: str) -> None:

@@ -49,6 +49,7 @@ class Settings:
     host_view_screen: str = ""  # HostWindow's screen key; "" = not chosen yet
     host_view_fullscreen: bool = True
     host_view_geometry: str = ""  # base64 of the host window's saveGeometry(), when windowed
+    rig: dict = field(default_factory=dict)  # console.core.rig.rig_to_dict form; {} = no devices
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

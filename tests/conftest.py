@@ -74,3 +74,19 @@ def _fail_on_warning_logs(request, caplog):
             "Unexpected log records:\n"
             + "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in bad)
         )
+
+
+@pytest.fixture(scope="module")
+def ola():
+    """OLA's olad as a real DMX receiver in its own network namespace (helpers/ola_peer.py);
+    one per test module (the namespace is named after this process)."""
+    from tests.helpers import ola_peer
+
+    reason = ola_peer.unavailable()
+    if reason:
+        if os.environ.get("LIVEDESK_REQUIRE_OLA") == "1":
+            pytest.fail(f"OLA peer required but unavailable: {reason}")
+        pytest.skip(reason)
+    peer = ola_peer.OlaPeer().start()
+    yield peer
+    peer.stop()

@@ -48,7 +48,6 @@ AUTO_CHECKS = (
     LIGHTS_REACHABLE,
     CAMERA_REACHABLE,
 )
-NOT_AVAILABLE_YET = (LIGHTS_REACHABLE, CAMERA_REACHABLE)  # until light/camera presets exist
 
 MIC_FLOOR_DB = -60.0  # a peak above this counts as the mic hearing something
 # Each auto-check's parameters and their defaults. An expected collection or profile of ""
@@ -105,6 +104,15 @@ class MicEvidence:
 
 
 @dataclass(frozen=True)
+class DeviceEvidence:
+    """A configured light or camera and what its adapter says (console.core.devices)."""
+
+    name: str
+    state: str  # online | offline | error
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Plain values the service gathered; None means "not known (yet)". Times are seconds on
     one monotonic clock, `now` included."""
@@ -122,6 +130,8 @@ class Evidence:
     listening_since: float | None = None  # meters watched since (the connect)
     disk_free_gb: float | None = None
     queue: tuple[QueueItem, ...] | None = None  # None: no show open
+    lights: tuple[DeviceEvidence, ...] | None = None  # Key Lights, DMX outputs; None: no control
+    cameras: tuple[DeviceEvidence, ...] | None = None  # PTZ cameras; None: no device control
 
 
 def params_of(kind: str | None, raw: Any) -> dict | None:
@@ -278,8 +288,24 @@ def _queue_priced(_p: dict, ev: Evidence) -> CheckResult:
     return CheckResult(OK, "queue_priced", {"count": len(items)})
 
 
-def _not_available(_p: dict, _ev: Evidence) -> CheckResult:
-    return CheckResult(UNKNOWN, "not_available")
+def _reachable(devices: tuple[DeviceEvidence, ...] | None) -> CheckResult:
+    if devices is None:
+        return CheckResult(UNKNOWN, "not_available")
+    if not devices:
+        return CheckResult(UNKNOWN, "no_devices")
+    down = [d for d in devices if d.state != "online"]
+    if down:
+        names = [d.name for d in down[:3]]
+        return CheckResult(FAILED, "devices_down", {"count": len(down), "names": names})
+    return CheckResult(OK, "devices_online", {"count": len(devices)})
+
+
+def _lights_reachable(_p: dict, ev: Evidence) -> CheckResult:
+    return _reachable(ev.lights)
+
+
+def _camera_reachable(_p: dict, ev: Evidence) -> CheckResult:
+    return _reachable(ev.cameras)
 
 
 _CHECKS = {
@@ -291,8 +317,8 @@ _CHECKS = {
     DISK_FREE: _disk_free,
     QUEUE_NOT_EMPTY: _queue_not_empty,
     QUEUE_PRICED: _queue_priced,
-    LIGHTS_REACHABLE: _not_available,
-    CAMERA_REACHABLE: _not_available,
+    LIGHTS_REACHABLE: _lights_reachable,
+    CAMERA_REACHABLE: _camera_reachable,
 }
 
 

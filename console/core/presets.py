@@ -19,8 +19,9 @@ VERSION = 1
 FADE_MAX_S = 60.0
 VOLUME_DB_RANGE = (-100.0, 26.0)  # what OBS's fader allows
 PTZ_PRESET_MAX = 254  # VISCA (0xFF ends a command)
+HOTKEYS = range(1, 10)  # Ctrl+1 .. Ctrl+9 recall the preset holding that number
 # Codes: not_an_object, not_a_list, missing, wrong_type, out_of_range, empty_name,
-# duplicate_name, unknown_format, newer_version.
+# duplicate_name, duplicate_hotkey, unknown_format, newer_version.
 
 
 class PresetError(ValueError):
@@ -83,6 +84,7 @@ class Preset:
     fixtures: tuple[FixtureSetting, ...] = ()
     fade_s: float = 0.0  # for lights and fixtures alike
     mics: tuple[MicSetting, ...] = ()
+    hotkey: int | None = None  # n of Ctrl+n, unique among presets
     id: int | None = field(default=None, compare=False)  # the store's row, not part of the look
 
 
@@ -93,6 +95,8 @@ def to_json(presets: list[Preset]) -> dict:
 
 def _preset_json(p: Preset) -> dict:
     out: dict = {"name": p.name, "fade_s": p.fade_s}
+    if p.hotkey is not None:
+        out["hotkey"] = p.hotkey
     if p.scene is not None:
         out["scene"] = p.scene
     if p.camera is not None:
@@ -125,10 +129,14 @@ def from_json(data: object) -> list[Preset]:
     items = _list(root.get("presets"), "presets")
     presets = [_preset(item, f"presets[{n}]") for n, item in enumerate(items)]
     seen: set[str] = set()
+    keys: set[int] = set()
     for n, p in enumerate(presets):
         if p.name in seen:
             raise PresetError("duplicate_name", f"presets[{n}].name")
+        if p.hotkey is not None and p.hotkey in keys:
+            raise PresetError("duplicate_hotkey", f"presets[{n}].hotkey")
         seen.add(p.name)
+        keys.add(p.hotkey)
     return presets
 
 
@@ -158,7 +166,9 @@ def _preset(data: object, path: str) -> Preset:
         _mic(x, f"{path}.mics[{n}]") for n, x in enumerate(_list(d.get("mics", []), f"{path}.mics"))
     )
     fade = _number(d, "fade_s", path, 0.0, FADE_MAX_S, default=0.0)
-    return Preset(_name(d, "name", path), scene, camera, ptz, lights, fixtures, fade, mics)
+    hotkey = _int(d, "hotkey", path, HOTKEYS.start, HOTKEYS.stop - 1, optional=True)
+    name = _name(d, "name", path)
+    return Preset(name, scene, camera, ptz, lights, fixtures, fade, mics, hotkey)
 
 
 def _light(data: object, path: str) -> LightSetting:

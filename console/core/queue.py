@@ -39,6 +39,7 @@ class QueueItem:
     low_stock: int = DEFAULT_LOW_STOCK
     state: str = PENDING
     selling_points: str = ""
+    preset_id: int | None = None  # the product's look, recalled when 讲解 starts
 
     @property
     def is_low_stock(self) -> bool:

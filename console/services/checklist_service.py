@@ -25,6 +25,7 @@ from console.core.checklist import (
     PHASES,
     Checklist,
     ChecklistItem,
+    DeviceEvidence,
     Evidence,
     MicEvidence,
     attention_count,
@@ -91,9 +92,11 @@ class ChecklistService(QObject):
         *,
         language: str | None = None,
         template_path: Path | None = None,
+        devices=None,
     ):
         super().__init__(parent)
         self.obs, self.queue, self.clock = obs_service, queue_service, clock
+        self.devices = devices  # DeviceService, for the lights and camera self-checks
         self.calls = WriterCalls(writer, self)
         self.user = login_name()  # who checks; editable in the panel
         self.language = language or ui_language()  # which shipped template a new show gets
@@ -195,7 +198,16 @@ class ChecklistService(QObject):
             listening_since=self._listening_since,
             disk_free_gb=disk if disk is not None else self._folder_free_gb,
             queue=self.queue.queue.items if in_show else None,
+            lights=self._device_evidence("keylights", "dmx_outputs"),
+            cameras=self._device_evidence("ptz_cameras"),
         )
+
+    def _device_evidence(self, *kinds: str) -> tuple[DeviceEvidence, ...] | None:
+        if self.devices is None:
+            return None
+        names = [c.name for kind in kinds for c in getattr(self.devices.rig, kind)]
+        statuses = ((n, self.devices.status(n)) for n in names)
+        return tuple(DeviceEvidence(n, s.state, s.reason) for n, s in statuses)
 
     def refresh(self) -> None:
         """Evaluate every self-check now; `changed` follows when anything differs."""

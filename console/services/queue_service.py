@@ -34,6 +34,7 @@ class QueueService(QObject):
     changed = Signal(object)  # Queue
     products_added = Signal(int, int)  # show id, how many joined its queue
     flash_sale_changed = Signal(object)  # FlashSale | None
+    explain_started = Signal(object)  # QueueItem: 讲解 began on it (by a press, not by undo)
     failed = Signal(str, str)  # action, reason code
     saved = Signal(str, float)  # action, milliseconds from the press to the durable commit
     _written = Signal(object, object, str, float)  # future, (before, after), action, t0
@@ -167,6 +168,21 @@ class QueueService(QObject):
     def can_undo(self) -> bool:
         return bool(self._undo)
 
+    def product_preset_changed(self, product_id: int, preset_id: int | None) -> None:
+        """The product's linked preset changed in the store: show it in this queue and in
+        every undo state (an undo must not bring the old link back)."""
+
+        def relink(q: Queue) -> Queue:
+            items = tuple(
+                dataclasses.replace(i, preset_id=preset_id) if i.product_id == product_id else i
+                for i in q.items
+            )
+            return dataclasses.replace(q, items=items)
+
+        self.queue = relink(self.queue)
+        self._undo = [relink(q) for q in self._undo]
+        self.changed.emit(self.queue)
+
     # -- internals --------------------------------------------------------------------------
     def _act(self, action: str, change: Callable[[Queue], Queue], **data) -> None:
         if self.show_id is None:
@@ -186,6 +202,11 @@ class QueueService(QObject):
         t0 = time.perf_counter()
         self.queue = after
         self.changed.emit(after)
+        now = after.explaining
+        if now is not None and action != "queue_undo":
+            was = before.explaining
+            if was is None or was.id != now.id:
+                self.explain_started.emit(now)
         kind = action if action.startswith("queue_") else "queue_" + action
         future = self.writer.submit(save_action, self.show_id, before, after, kind, data)
         future.add_done_callback(lambda f: self._written.emit(f, (before, after), action, t0))

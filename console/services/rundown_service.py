@@ -31,6 +31,7 @@ class RundownService(QObject):
     failed = Signal(str, str)  # action, reason code
     imported = Signal(int, object)  # segments added, row errors (when any, none are added)
     saved = Signal(str)  # action, durably stored
+    segment_started = Signal(object)  # Segment: it became the running one by a run key
     _finished = Signal(object, object)  # future, callback: from the writer or a reading thread
 
     def __init__(
@@ -104,13 +105,19 @@ class RundownService(QObject):
 
     # -- planning ---------------------------------------------------------------------------
     def add_segment(
-        self, title: str, planned_s: int, notes: str = "", item_ids=(), index: int | None = None
+        self,
+        title: str,
+        planned_s: int,
+        notes: str = "",
+        item_ids=(),
+        index: int | None = None,
+        preset_id: int | None = None,
     ) -> None:
-        segment = Segment(next(self._new_ids), title, planned_s, notes, tuple(item_ids))
+        segment = Segment(next(self._new_ids), title, planned_s, notes, tuple(item_ids), preset_id)
         self._act("segment_added", lambda r: rules.add(r, segment, index), segment=segment.id)
 
     def edit_segment(self, segment_id: int, **changes) -> None:
-        """title, planned_s, notes, item_ids."""
+        """title, planned_s, notes, item_ids, preset_id."""
         if "item_ids" in changes:
             changes["item_ids"] = tuple(changes["item_ids"])
         self._act(
@@ -157,7 +164,11 @@ class RundownService(QObject):
     def _run(self, action: str, change: Callable[[Rundown, int, str], Rundown]) -> None:
         """Stamped with the service's clock (and the wall clock for people); recorded by the
         segment events it implies, not by an event of its own."""
+        was = self.rundown.running
         self._act(action, lambda r: change(r, self.clock(), self.wall()), record=False)
+        now = self.rundown.running
+        if now is not None and (was is None or was.id != now.id):
+            self.segment_started.emit(now)
 
     # -- import -----------------------------------------------------------------------------
     def import_csv(self, path: str | Path) -> None:

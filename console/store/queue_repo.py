@@ -20,7 +20,7 @@ from console.store.timeline import event_row, stamp
 
 _ITEMS = """
 SELECT si.id, si.product_id, p.sku, p.name, p.link_no, si.live_price_fen, si.stock,
-       si.low_stock, si.state, p.selling_points
+       si.low_stock, si.state, p.selling_points, p.preset_id
 FROM show_items si JOIN products p ON p.id = si.product_id
 WHERE si.show_id = ? ORDER BY si.position, si.id
 """
@@ -44,6 +44,7 @@ def load_queue(db: sqlite_utils.Database, show_id: int) -> Queue:
             low_stock=DEFAULT_LOW_STOCK if r[7] is None else r[7],
             state=r[8],
             selling_points=r[9] or "",
+            preset_id=r[10],
         )
         for r in db.execute(_ITEMS, [show_id]).fetchall()
     )

@@ -141,7 +141,15 @@ def evidence_text(result: CheckResult | None) -> str:
             names=translate("ChecklistPanel", ", ").join(v["names"]),
         )
     if code == "not_available":
-        return translate("ChecklistPanel", "Not available yet (no device control)")
+        return translate("ChecklistPanel", "No device control in this console")
+    if code == "no_devices":
+        return translate("ChecklistPanel", "None set up (Tools ▸ Settings ▸ Devices)")
+    if code == "devices_online":
+        return translate("ChecklistPanel", "{count} answering").format(count=v["count"])
+    if code == "devices_down":
+        return translate("ChecklistPanel", "Not answering: {names}").format(
+            names=translate("ChecklistPanel", ", ").join(v["names"])
+        )
     if code == "unknown_kind":
         return translate("ChecklistPanel", "Unknown self-check “{kind}”").format(
             kind=v.get("kind", "")

@@ -33,12 +33,15 @@ class RunOfShow(QObject):
         queue: QueueService,
         settings: Settings,
         language: str,
+        devices=None,
     ):
         super().__init__(window)
         self.window = window
         # Parented: a service with live timers must die with the console, on the GUI thread.
         self.rundown = RundownService(writer, queue, parent=self)
-        self.checklist = ChecklistService(writer, obs, queue, parent=self, language=language)
+        self.checklist = ChecklistService(
+            writer, obs, queue, parent=self, language=language, devices=devices
+        )
         self.cues = CueService(writer, queue, parent=self)
         self.rundown_panel = RundownPanel(self.rundown)
         self.checklist_panel = ChecklistPanel(self.checklist)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -138,7 +139,7 @@ class _SegmentDialog(QDialog):
     """Title, planned duration (as people write it), 话术, and products from the queue. Not
     modal: the assistant edits the script mid-show while 讲解 and cues go on."""
 
-    def __init__(self, parent: QWidget, queue_items, segment: Segment | None):
+    def __init__(self, parent: QWidget, queue_items, segment: Segment | None, presets=()):
         super().__init__(parent)
         self.setModal(False)
         self.setWindowTitle(self.tr("Edit segment") if segment else self.tr("New segment"))
@@ -156,6 +157,13 @@ class _SegmentDialog(QDialog):
                 Qt.CheckState.Checked if item.id in linked else Qt.CheckState.Unchecked
             )
             self.products.addItem(row)
+        self.look = QComboBox()  # the preset recalled when the segment starts
+        self.look.addItem(self.tr("No preset"), None)
+        for preset in presets:
+            self.look.addItem(preset.name, preset.id)
+        self.look.setCurrentIndex(
+            max(0, self.look.findData(segment.preset_id if segment else None))
+        )
         self.error = QLabel()
         self.error.setObjectName("segmentDialogError")
         buttons = QDialogButtonBox(
@@ -169,6 +177,7 @@ class _SegmentDialog(QDialog):
         form.addRow(self.tr("Planned duration"), self.duration)
         form.addRow(self.tr("Script (话术)"), self.notes)
         form.addRow(self.tr("Products"), self.products)
+        form.addRow(self.tr("Preset at the start"), self.look)
         form.addRow(self.error)
         form.addRow(buttons)
         self.planned_s: int | None = None
@@ -193,6 +202,7 @@ class _SegmentDialog(QDialog):
                 for r in rows
                 if r.checkState() == Qt.CheckState.Checked
             ],
+            "preset_id": self.look.currentData(),
         }
 
 
@@ -212,6 +222,7 @@ class RundownPanel(QWidget):
         )
         self.skipped_text = self.tr("Skipped")  # jumped over: out of the plan that is left
         self.dialog: _SegmentDialog | None = None
+        self.presets = lambda: ()  # the presets a segment may recall (set by the console)
         self.file_dialog: QFileDialog | None = None
         self.error_box: QMessageBox | None = None
         self.stop_box: QMessageBox | None = None
@@ -446,7 +457,7 @@ class RundownPanel(QWidget):
         if self.dialog is not None:
             self.dialog.deleteLater()
         queue = self.service.queue_service.queue.items
-        dialog = self.dialog = _SegmentDialog(self, queue, segment)
+        dialog = self.dialog = _SegmentDialog(self, queue, segment, self.presets())
         dialog.accepted.connect(lambda: self._on_dialog_accepted(dialog, segment))
         dialog.show()
 

@@ -1,6 +1,8 @@
 """Settings (Tools ▸ Settings…, Ctrl+,): the UI language, where the show database and the logs
-are, and the on-stream overlay's OBS text sources. OK applies and saves; nothing is half-saved:
-the settings file is written atomically (Settings.save)."""
+are, the on-stream overlay's OBS text sources and, given the DeviceService, the room's devices.
+OK (or Apply, which keeps the dialog open, e.g. to test a new light) saves and applies;
+nothing is half-saved: the settings file is written atomically (Settings.save), and the devices
+are reconfigured only after the save worked."""
 
 from __future__ import annotations
 
@@ -24,9 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.rig import rig_to_dict
+from console.services.device_service import DeviceService
 from console.services.obs_service import ObsService
 from console.services.overlay_service import OverlayService, source_names
 from console.settings import Settings
+from console.ui.devices_page import DevicesPage
 from console.ui.style import say
 
 
@@ -40,21 +45,34 @@ class SettingsDialog(QDialog):
         db_path: Path,
         log_path: Path,
         parent: QWidget | None = None,
+        devices: DeviceService | None = None,
+        save_rig: bool = True,
     ):
+        """`save_rig` False (--demo): device changes apply to the running rig only, so the
+        demo's simulated devices never replace the user's own in the settings file."""
         super().__init__(parent)
-        self.settings, self.overlay = settings, overlay
+        self.settings, self.overlay, self.devices = settings, overlay, devices
+        self.save_rig = save_rig
         self.setWindowTitle(self.tr("Settings"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._general_page(db_path, log_path), self.tr("General"))
         self.tabs.addTab(self._overlay_page(overlay.obs), self.tr("On-stream overlay"))
+        self.devices_page: DevicesPage | None = None
+        if devices is not None:
+            self.devices_page = DevicesPage(devices, overlay.obs)
+            self.devices_page.changed.connect(self._check)
+            self.tabs.addTab(self.devices_page, self.tr("Devices"))
         self.error = QLabel()
         self.error.setObjectName("dialogStatus")
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Apply
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
@@ -150,23 +168,35 @@ class SettingsDialog(QDialog):
             problem = self.tr("Every overlay source needs a name.")
         elif len(set(names)) < len(names):
             problem = self.tr("Two overlay texts cannot share one source: give each its own name.")
+        elif self.devices_page is not None and self.devices_page.problems():
+            problem = self.tr("Fix the problems marked on the Devices tab to save.")
         say(self.error, problem, failed=bool(problem))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+        for button in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Apply):
+            self.buttons.button(button).setEnabled(not problem)
 
-    def accept(self) -> None:
+    def apply(self) -> bool:
+        """Save and apply; False (and the reason shown) when the file could not be written."""
+        rig = self.devices_page.rig() if self.devices_page is not None else None
         new = dataclasses.replace(
             self.settings,
             language=self.language.currentData(),
             overlay_enabled=self.overlay_enabled.isChecked(),
             overlay_scene=self.scene.currentData(),
             overlay_sources={k: e.text().strip() for k, e in self.source_edits.items()},
+            rig=rig_to_dict(rig) if rig is not None and self.save_rig else self.settings.rig,
         )
         try:
             new.save()
         except OSError as e:  # the old file and the running values stay as they were
             say(self.error, self.tr("The settings could not be saved: {0}").format(e), failed=True)
-            return
+            return False
         self.settings.__dict__.update(new.__dict__)  # the app's one Settings object
         self.overlay.configure(new.overlay_enabled, new.overlay_scene, new.overlay_sources)
+        if rig is not None:  # configure keeps the devices whose settings did not change
+            self.devices.configure(rig)
         self.applied.emit()
-        super().accept()
+        return True
+
+    def accept(self) -> None:
+        if self.apply():
+            super().accept()

@@ -151,17 +151,17 @@ Restore a backup, or move the file away to start with an empty database.</source
 请从备份恢复，或将该文件移走，以一个空数据库重新开始。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="149"/>
+        <location filename="../../console/app.py" line="150"/>
         <source>Demo show</source>
         <translation>演示场次</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="153"/>
+        <location filename="../../console/app.py" line="155"/>
         <source>Live show {0}</source>
         <translation>直播 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="172"/>
+        <location filename="../../console/app.py" line="174"/>
         <source>No system keyring here: the password is kept until LiveDesk closes.</source>
         <translation>本机没有系统密钥环：密码只保留到 LiveDesk 关闭为止。</translation>
     </message>
@@ -875,76 +875,92 @@ Restore a backup, or move the file away to start with an empty database.</source
     </message>
     <message>
         <location filename="../../console/ui/checklist_messages.py" line="141"/>
+        <location filename="../../console/ui/checklist_messages.py" line="151"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
         <location filename="../../console/ui/checklist_messages.py" line="144"/>
-        <source>Not available yet (no device control)</source>
-        <translation>暂不支持（尚无设备控制）</translation>
+        <source>No device control in this console</source>
+        <translation>此中控台未接设备控制</translation>
     </message>
     <message>
         <location filename="../../console/ui/checklist_messages.py" line="146"/>
+        <source>None set up (Tools ▸ Settings ▸ Devices)</source>
+        <translation>尚未添加（工具 ▸ 设置 ▸ 设备）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_messages.py" line="148"/>
+        <source>{count} answering</source>
+        <translation>{count} 台在线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_messages.py" line="150"/>
+        <source>Not answering: {names}</source>
+        <translation>无响应：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/checklist_messages.py" line="154"/>
         <source>Unknown self-check “{kind}”</source>
         <translation>未知的自检项“{kind}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="150"/>
+        <location filename="../../console/ui/checklist_messages.py" line="158"/>
         <source>The self-check&apos;s settings are not valid</source>
         <translation>自检设置无效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="151"/>
+        <location filename="../../console/ui/checklist_messages.py" line="159"/>
         <source>Not known</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="156"/>
+        <location filename="../../console/ui/checklist_messages.py" line="164"/>
         <source>Enter your name first: it is recorded with every check.</source>
         <translation>请先填写你的名字：每次勾选都会记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="159"/>
+        <location filename="../../console/ui/checklist_messages.py" line="167"/>
         <source>The checklist could not be saved. Try again.</source>
         <translation>清单未能保存，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="160"/>
+        <location filename="../../console/ui/checklist_messages.py" line="168"/>
         <source>Open a show first.</source>
         <translation>请先打开场次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="161"/>
+        <location filename="../../console/ui/checklist_messages.py" line="169"/>
         <source>That item is no longer in the checklist.</source>
         <translation>该项已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="162"/>
+        <location filename="../../console/ui/checklist_messages.py" line="170"/>
         <source>An item needs a text.</source>
         <translation>清单项不能为空。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="163"/>
+        <location filename="../../console/ui/checklist_messages.py" line="171"/>
         <source>Those self-check settings are not valid.</source>
         <translation>这些自检设置无效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="164"/>
+        <location filename="../../console/ui/checklist_messages.py" line="172"/>
         <source>Your checklist template could not be read; this show got the built-in one.</source>
         <translation>无法读取你的清单模板，本场使用了内置模板。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="168"/>
+        <location filename="../../console/ui/checklist_messages.py" line="176"/>
         <source>Your template could not be saved.</source>
         <translation>你的模板未能保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="169"/>
+        <location filename="../../console/ui/checklist_messages.py" line="177"/>
         <source>The checklist is empty.</source>
         <translation>清单是空的。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="173"/>
+        <location filename="../../console/ui/checklist_messages.py" line="181"/>
         <source>Checklist: {action} failed ({code})</source>
         <translation>清单：{action} 失败（{code}）</translation>
     </message>
@@ -1216,6 +1232,612 @@ Restore a backup, or move the file away to start with an empty database.</source
         <location filename="../../console/ui/cues_panel.py" line="287"/>
         <source>Not acknowledged, timed out: {0}</source>
         <translation>未确认，已超时：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../../console/ui/channel_map_editor.py" line="38"/>
+        <source>Number of channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/channel_map_editor.py" line="60"/>
+        <source>Ch {0} (DMX {1})</source>
+        <translation>通道 {0}（DMX {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="32"/>
+        <location filename="../../console/ui/device_messages.py" line="37"/>
+        <location filename="../../console/ui/device_messages.py" line="43"/>
+        <location filename="../../console/ui/device_messages.py" line="49"/>
+        <location filename="../../console/ui/device_section.py" line="147"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="33"/>
+        <location filename="../../console/ui/device_messages.py" line="50"/>
+        <location filename="../../console/ui/device_section.py" line="150"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="34"/>
+        <location filename="../../console/ui/device_messages.py" line="51"/>
+        <location filename="../../console/ui/device_section.py" line="151"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="38"/>
+        <location filename="../../console/ui/device_section.py" line="166"/>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="39"/>
+        <location filename="../../console/ui/device_section.py" line="167"/>
+        <source>Node address</source>
+        <translation>节点地址</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="40"/>
+        <location filename="../../console/ui/device_messages.py" line="44"/>
+        <location filename="../../console/ui/device_section.py" line="168"/>
+        <location filename="../../console/ui/device_section.py" line="188"/>
+        <source>Universe</source>
+        <translation>DMX 域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="45"/>
+        <location filename="../../console/ui/device_section.py" line="190"/>
+        <source>Start address</source>
+        <translation>起始地址</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="46"/>
+        <location filename="../../console/ui/device_section.py" line="193"/>
+        <source>Channels</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="52"/>
+        <location filename="../../console/ui/device_section.py" line="154"/>
+        <source>Highest preset</source>
+        <translation>最大预置位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="55"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="56"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="63"/>
+        <source>The light blinks so you can see which one it is.</source>
+        <translation>灯会闪烁，方便你认出是哪一盏。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="64"/>
+        <source>Sends the output&apos;s current levels once more.</source>
+        <translation>把这个输出当前的灯光数值再发送一次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="65"/>
+        <source>Asks the camera to answer; it does not move.</source>
+        <translation>让摄像机回应一下，摄像机不会转动。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="74"/>
+        <source>A Key Light has no name. Give it one.</source>
+        <translation>有一盏补光灯没有名称，请填写名称。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="75"/>
+        <source>A DMX output has no name. Give it one.</source>
+        <translation>有一个 DMX 输出没有名称，请填写名称。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="76"/>
+        <source>A fixture has no name. Give it one.</source>
+        <translation>有一个灯具没有名称，请填写名称。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="77"/>
+        <source>A PTZ camera has no name. Give it one.</source>
+        <translation>有一台 PTZ 摄像机没有名称，请填写名称。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="78"/>
+        <source>A camera source has no name. Pick or type one.</source>
+        <translation>有一个摄像机来源没有名称，请选择或输入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="81"/>
+        <source>A mic input has no name. Pick or type one.</source>
+        <translation>有一个麦克风输入没有名称，请选择或输入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="82"/>
+        <source>A device has no name. Give it one.</source>
+        <translation>有一台设备没有名称，请填写名称。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="85"/>
+        <source>The camera source “{0}” is listed twice.</source>
+        <translation>摄像机来源「{0}」重复添加了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="87"/>
+        <source>The mic input “{0}” is listed twice.</source>
+        <translation>麦克风输入「{0}」重复添加了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="88"/>
+        <source>The name “{0}” is used twice. Each light, output, fixture and camera needs its own name.</source>
+        <translation>名称「{0}」用了两次。每盏灯、每个输出、每个灯具和每台摄像机都要有自己的名称。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="96"/>
+        <source>{0}: port {1} does not exist. Use 1–65535 (Key Light: 9123, VISCA: 52381).</source>
+        <translation>{0}：端口 {1} 无效。请使用 1–65535（Key Light：9123，VISCA：52381）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="100"/>
+        <source>{0}: unknown protocol “{1}”. Choose sACN or Art-Net.</source>
+        <translation>{0}：未知协议「{1}」。请选择 sACN 或 Art-Net。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="103"/>
+        <source>{0}: the highest preset must be between 0 and 254.</source>
+        <translation>{0}：最大预置位必须在 0 到 254 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="106"/>
+        <source>{0}: universe {1} does not exist. sACN uses 1–63999, Art-Net 0–32767.</source>
+        <translation>{0}：DMX 域 {1} 无效。sACN 使用 1–63999，Art-Net 使用 0–32767。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="110"/>
+        <source>{0}: no DMX output sends universe {1}. Add an output for it, or change the fixture&apos;s universe.</source>
+        <translation>{0}：没有 DMX 输出发送 DMX 域 {1}。请为它添加一个输出，或修改灯具的 DMX 域。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="115"/>
+        <source>{0} sends the same universe as {1}. Give each output its own universe.</source>
+        <translation>{0} 与 {1} 发送的是同一个 DMX 域。每个输出请使用各自的 DMX 域。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="119"/>
+        <source>{0}: its channels must fit within DMX addresses 1–512. Lower the start address or use fewer channels.</source>
+        <translation>{0}：通道必须落在 DMX 地址 1–512 之内。请调低起始地址或减少通道数。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="124"/>
+        <source>{0} and {1} share DMX channels. Move one to a free start address.</source>
+        <translation>{0} 和 {1} 占用了相同的 DMX 通道。请把其中一个移到空闲的起始地址。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="127"/>
+        <source>{0}: unknown channel role “{1}”. Pick one from the list.</source>
+        <translation>{0}：未知的通道功能「{1}」。请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="130"/>
+        <source>{0}: “{1}” is set on two channels. Use each role once.</source>
+        <translation>{0}：「{1}」设在了两个通道上。每种功能只能用一次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="133"/>
+        <source>{0}: “{1}” needs its coarse channel too. Add it, or set this one to Not used.</source>
+        <translation>{0}：「{1}」还需要对应的主通道。请添加主通道，或把这个通道设为“不使用”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="137"/>
+        <source>{0}: the colour temperature range must go from a lower to a higher kelvin value.</source>
+        <translation>{0}：色温范围必须从低色温到高色温（K 值由小到大）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="141"/>
+        <source>{0}: a DMX frame must have 512 channels.</source>
+        <translation>{0}：DMX 数据帧必须有 512 个通道。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="142"/>
+        <source>{0}: a level is out of range ({1}).</source>
+        <translation>{0}：数值超出范围（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="143"/>
+        <source>{0}: no such fixture in the rig.</source>
+        <translation>{0}：设备配置中没有这个灯具。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="144"/>
+        <source>{0}: the fade time must be 0 s or more.</source>
+        <translation>{0}：渐变时间不能小于 0 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="148"/>
+        <source>{0}: universe {1} does not exist (0–63999).</source>
+        <translation>{0}：DMX 域 {1} 无效（0–63999）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="154"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="161"/>
+        <source>{0}: type the DMX node&apos;s IP address, e.g. 192.168.1.50.</source>
+        <translation>{0}：请填写 DMX 节点的 IP 地址，例如 192.168.1.50。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="164"/>
+        <source>{0}: “{1}” is not an IP address. Type the node&apos;s address, e.g. 192.168.1.50.</source>
+        <translation>{0}：「{1}」不是 IP 地址。请填写节点的地址，例如 192.168.1.50。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="169"/>
+        <source>{0}: type its address: an IP such as 192.168.1.20, or a name such as keylight.local.</source>
+        <translation>{0}：请填写地址：IP（如 192.168.1.20）或主机名（如 keylight.local）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="173"/>
+        <source>{0}: “{1}” is not an address. Type an IP such as 192.168.1.20, or a name such as keylight.local.</source>
+        <translation>{0}：「{1}」不是有效地址。请填写 IP（如 192.168.1.20）或主机名（如 keylight.local）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="183"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="183"/>
+        <source>Online: it answers.</source>
+        <translation>在线：设备有响应。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="186"/>
+        <source>Error: {0}</source>
+        <translation>错误：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="189"/>
+        <source>Not checked yet</source>
+        <translation>尚未检测</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="190"/>
+        <source>LiveDesk has not talked to it yet. Press Test to check it.</source>
+        <translation>LiveDesk 还没有和它通信过。按“测试”检查一下。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="192"/>
+        <source>Offline: {0}</source>
+        <translation>离线：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="199"/>
+        <source>no answer</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="200"/>
+        <source>No answer in time. Check that it is switched on and the address is right.</source>
+        <translation>没有及时响应。请检查设备是否开机、地址是否正确。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="206"/>
+        <source>connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="207"/>
+        <source>Nothing answers on that port. Check the port and that the device is on.</source>
+        <translation>这个端口上没有设备响应。请检查端口，并确认设备已开机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="213"/>
+        <source>cannot reach it</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="214"/>
+        <source>The network cannot reach it. Check the address and the cable or Wi-Fi.</source>
+        <translation>网络无法连接到它。请检查地址以及网线或 Wi-Fi。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="220"/>
+        <source>unexpected answer</source>
+        <translation>响应异常</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="221"/>
+        <source>Something answered, but not as this kind of device does. Check the address and the port.</source>
+        <translation>有设备响应了，但不是这类设备的响应方式。请检查地址和端口。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="228"/>
+        <source>command refused</source>
+        <translation>指令被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="229"/>
+        <source>The device refused the command. Check its own settings (remote control on).</source>
+        <translation>设备拒绝了指令。请检查设备自身的设置（是否开启远程控制）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="235"/>
+        <source>not set up</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="236"/>
+        <source>It is not set up yet: give it an address and press Apply.</source>
+        <translation>还没有配置好：请填写地址并按“应用”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="239"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="240"/>
+        <source>LiveDesk stopped using it (removed or changed). Press Apply to use it.</source>
+        <translation>LiveDesk 已停止使用它（已移除或已修改）。按“应用”后重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="252"/>
+        <source>Identified: it blinks</source>
+        <translation>已识别：灯在闪烁</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="253"/>
+        <source>Answered</source>
+        <translation>已响应</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="254"/>
+        <source>Sent (DMX does not answer back)</source>
+        <translation>已发送（DMX 不会回传）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="255"/>
+        <source>Ready: nothing to resend yet</source>
+        <translation>已就绪：暂无可重发的数值</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="262"/>
+        <source>Not used</source>
+        <translation>不使用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="263"/>
+        <source>Dimmer</source>
+        <translation>调光</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="264"/>
+        <source>Colour temperature</source>
+        <translation>色温</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="265"/>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="266"/>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="267"/>
+        <source>Blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="270"/>
+        <source>{0} (fine)</source>
+        <translation>{0}（微调）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="276"/>
+        <source>sACN (E1.31)</source>
+        <translation>sACN (E1.31)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="277"/>
+        <source>Art-Net</source>
+        <translation>Art-Net</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="77"/>
+        <location filename="../../console/ui/name_list_tab.py" line="35"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="78"/>
+        <location filename="../../console/ui/name_list_tab.py" line="36"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="89"/>
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="149"/>
+        <source>IP address or name, e.g. 192.168.1.20</source>
+        <translation>IP 地址或主机名，例如 192.168.1.20</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="170"/>
+        <source>Send to the whole network (multicast / broadcast)</source>
+        <translation>发送到整个网络（组播 / 广播）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="176"/>
+        <source>Every DMX device on this network receives these levels, other rooms&apos; lights included. Use it only when the node cannot be reached by its address.</source>
+        <translation>这个网络上的所有 DMX 设备都会收到这些数值，包括其他直播间的灯。只有在无法通过地址连接节点时才开启。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="202"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="206"/>
+        <source>Colour temperature range</source>
+        <translation>色温范围</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="357"/>
+        <source>Key Light {0}</source>
+        <translation>补光灯 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="358"/>
+        <source>DMX output {0}</source>
+        <translation>DMX 输出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="359"/>
+        <source>Fixture {0}</source>
+        <translation>灯具 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_section.py" line="360"/>
+        <source>Camera {0}</source>
+        <translation>摄像机 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="82"/>
+        <source>Key Lights</source>
+        <translation>补光灯（Key Light）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="83"/>
+        <source>DMX outputs</source>
+        <translation>DMX 输出</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="84"/>
+        <source>DMX fixtures</source>
+        <translation>DMX 灯具</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="85"/>
+        <source>PTZ cameras</source>
+        <translation>PTZ 摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="86"/>
+        <source>Camera sources</source>
+        <translation>摄像机来源</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="87"/>
+        <source>Mic inputs</source>
+        <translation>麦克风输入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="149"/>
+        <source>The OBS sources that show a camera. A preset that picks one of them shows it and hides the other cameras in that scene.</source>
+        <translation>OBS 中显示摄像机画面的来源。预设选中其中一个时，会显示它并隐藏该场景中的其他摄像机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="152"/>
+        <source>Connect to OBS to pick from its list.</source>
+        <translation>连接 OBS 后可从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="155"/>
+        <source>OBS&apos;s mic inputs (connect to OBS to see them)</source>
+        <translation>使用 OBS 的麦克风输入（连接 OBS 后可查看）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="157"/>
+        <source>OBS&apos;s mic inputs: {0}</source>
+        <translation>使用 OBS 的麦克风输入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="159"/>
+        <source>none: OBS has no mic input set (OBS: Settings ▸ Audio)</source>
+        <translation>无：OBS 中没有设置麦克风（OBS：设置 ▸ 音频）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="162"/>
+        <source>The inputs whose mute, volume and filters a preset keeps. Empty list: {0}.</source>
+        <translation>预设会记住这些输入的静音、音量和滤镜。列表为空时：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="248"/>
+        <source>Not applied yet</source>
+        <translation>尚未应用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="249"/>
+        <source>New or changed: press Apply to use it (and to test it).</source>
+        <translation>新添加或已修改：按“应用”后才会生效（也才能测试）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="257"/>
+        <source>No output</source>
+        <translation>无输出</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="257"/>
+        <source>No DMX output sends its universe.</source>
+        <translation>没有 DMX 输出发送它所在的 DMX 域。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="262"/>
+        <source>Its output {0}: {1}</source>
+        <translation>所用输出 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="289"/>
+        <source>Press Apply first</source>
+        <translation>请先按“应用”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="290"/>
+        <source>This device is new or changed. Press Apply, then Test.</source>
+        <translation>这台设备是新添加或刚修改的。请先按“应用”，再按“测试”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="297"/>
+        <source>Testing…</source>
+        <translation>测试中…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="320"/>
+        <source>Failed: {0}</source>
+        <translation>失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="326"/>
+        <source>No answer yet</source>
+        <translation>暂无响应</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices_page.py" line="328"/>
+        <source>No answer within 2 s. Check that it is switched on and the address is right.</source>
+        <translation>2 秒内没有响应。请检查设备是否开机、地址是否正确。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/name_list_tab.py" line="42"/>
+        <source>Pick one of OBS&apos;s inputs or type a name</source>
+        <translation>从 OBS 的来源中选择，或输入名称</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +2522,800 @@ Details are in the log file:
     </message>
 </context>
 <context>
+    <name>PresetEditor</name>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="60"/>
+        <source>Edit preset</source>
+        <translation>编辑预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="60"/>
+        <source>New preset</source>
+        <translation>新建预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="63"/>
+        <source>No hotkey</source>
+        <translation>不设快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="70"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="73"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="74"/>
+        <source>Hot&amp;key</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="77"/>
+        <source>Sc&amp;ene and camera</source>
+        <translation>场景与机位(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="80"/>
+        <source>&amp;Lights</source>
+        <translation>灯光(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="83"/>
+        <source>&amp;Mics</source>
+        <translation>麦克风(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="88"/>
+        <source>Could not be read, not in the preset:</source>
+        <translation>以下设备没读到，未存入预设：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="117"/>
+        <source>e.g. Cosmetics close-up</source>
+        <translation>例如：美妆特写</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="130"/>
+        <location filename="../../console/ui/preset_editor.py" line="133"/>
+        <location filename="../../console/ui/preset_lights_tab.py" line="151"/>
+        <location filename="../../console/ui/preset_lights_tab.py" line="156"/>
+        <location filename="../../console/ui/preset_lights_tab.py" line="160"/>
+        <location filename="../../console/ui/preset_lights_tab.py" line="193"/>
+        <location filename="../../console/ui/preset_mics_tab.py" line="82"/>
+        <location filename="../../console/ui/preset_mics_tab.py" line="89"/>
+        <location filename="../../console/ui/preset_mics_tab.py" line="108"/>
+        <source>Don&apos;t change</source>
+        <translation>不改变</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="141"/>
+        <source>Don&apos;t move</source>
+        <translation>不转动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="146"/>
+        <location filename="../../console/ui/preset_lights_tab.py" line="254"/>
+        <source>{0} (not in the rig)</source>
+        <translation>{0}（设备设置里没有）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="155"/>
+        <source>Program &amp;scene</source>
+        <translation>节目场景(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="156"/>
+        <source>Camera: show one camera source in a scene, hide its other cameras</source>
+        <translation>机位：在场景里显示一路摄像头，隐藏该场景的其他摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="159"/>
+        <source>&amp;Camera in scene</source>
+        <translation>机位所在场景(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="160"/>
+        <source>Camera s&amp;ource</source>
+        <translation>摄像头来源(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="161"/>
+        <source>&amp;PTZ camera</source>
+        <translation>云台摄像机(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="162"/>
+        <source>PTZ p&amp;reset number</source>
+        <translation>云台预置位编号(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="252"/>
+        <source>Ctrl+{0} is on “{1}” now: saving moves the key to this preset.</source>
+        <translation>Ctrl+{0} 目前属于“{1}”：保存后这个快捷键改给本预设。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="257"/>
+        <source>A preset called “{0}” exists: saving replaces it.</source>
+        <translation>已有名为“{0}”的预设：保存会覆盖它。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="262"/>
+        <source>Give the preset a name.</source>
+        <translation>请给预设起个名字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="264"/>
+        <source>Choose the camera source to show in that scene.</source>
+        <translation>请选择要在该场景里显示的摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="277"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="292"/>
+        <source>Another preset is already called “{0}”. Choose another name.</source>
+        <translation>已有预设叫“{0}”，请换个名字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="294"/>
+        <source>The show database could not store it. Try again.</source>
+        <translation>场次数据库没能保存，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="296"/>
+        <source>Not saved ({0}).</source>
+        <translation>未保存（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="67"/>
+        <source>&amp;Fade time (Key Lights and DMX)</source>
+        <translation>淡入时间（补光灯和 DMX）(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="76"/>
+        <source>Key Lights</source>
+        <translation>补光灯（Key Light）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="77"/>
+        <source>Light</source>
+        <translation>灯</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="78"/>
+        <source>Power</source>
+        <translation>开关</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="79"/>
+        <source>Brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="80"/>
+        <location filename="../../console/ui/preset_lights_tab.py" line="98"/>
+        <source>Colour temp.</source>
+        <translation>色温</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="86"/>
+        <source>No Key Lights in the rig (Settings ▸ Devices).</source>
+        <translation>还没有添加补光灯（设置 ▸ 设备）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="95"/>
+        <source>DMX fixtures</source>
+        <translation>DMX 灯具</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="96"/>
+        <source>Fixture</source>
+        <translation>灯具</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="97"/>
+        <source>Dimmer</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="99"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="115"/>
+        <source>No DMX fixtures in the rig (Settings ▸ Devices).</source>
+        <translation>还没有添加 DMX 灯具（设置 ▸ 设备）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="149"/>
+        <location filename="../../console/ui/preset_mics_tab.py" line="109"/>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="150"/>
+        <location filename="../../console/ui/preset_mics_tab.py" line="110"/>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="200"/>
+        <source>Set the colour</source>
+        <translation>设置颜色</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_lights_tab.py" line="231"/>
+        <source>Fixture colour</source>
+        <translation>灯具颜色</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_mics_tab.py" line="54"/>
+        <source>No mic found: connect OBS, or name the mics in the rig.</source>
+        <translation>没找到麦克风：请先连接 OBS，或在设备设置里指定麦克风。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_mics_tab.py" line="83"/>
+        <source>Live (unmuted)</source>
+        <translation>开麦（取消静音）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_mics_tab.py" line="84"/>
+        <source>Muted</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_mics_tab.py" line="97"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_mics_tab.py" line="98"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_mics_tab.py" line="114"/>
+        <source>Filter “{0}”</source>
+        <translation>滤镜“{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsPanel</name>
+    <message>
+        <location filename="../../console/ui/preset_list.py" line="40"/>
+        <source>Key</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_list.py" line="41"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_list.py" line="42"/>
+        <source>Sets</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_list.py" line="82"/>
+        <source>Recall</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_list.py" line="89"/>
+        <source>Recall “{0}”</source>
+        <translation>调用“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_list.py" line="107"/>
+        <source>Recalled last</source>
+        <translation>最近一次调用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="24"/>
+        <source>{0} preset {1}</source>
+        <translation>{0} 预置位 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="30"/>
+        <source>lights ×{0}</source>
+        <translation>灯光 ×{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="34"/>
+        <source>mics ×{0}</source>
+        <translation>麦克风 ×{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="35"/>
+        <source>(sets nothing)</source>
+        <translation>（没有设置任何内容）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="40"/>
+        <source>mic muted</source>
+        <translation>麦克风静音</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="42"/>
+        <source>mic live</source>
+        <translation>麦克风开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="43"/>
+        <source>mic</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="49"/>
+        <source>“{0}”, recalled by hotkey Ctrl+{1}</source>
+        <translation>“{0}”，快捷键 Ctrl+{1} 调用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="53"/>
+        <source>“{0}”, recalled by button</source>
+        <translation>“{0}”，按钮调用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="54"/>
+        <source>“{0}”, recalled by hotkey</source>
+        <translation>“{0}”，快捷键调用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="55"/>
+        <source>“{0}”, recalled by 讲解 on its product</source>
+        <translation>“{0}”，开始讲解商品时调用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="56"/>
+        <source>“{0}”, recalled as its rundown segment started</source>
+        <translation>“{0}”，流程环节开始时调用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="69"/>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="70"/>
+        <source>Camera</source>
+        <translation>机位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="71"/>
+        <source>PTZ camera</source>
+        <translation>云台摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="72"/>
+        <source>Key Light</source>
+        <translation>补光灯</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="73"/>
+        <source>DMX</source>
+        <translation>DMX 灯光</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="74"/>
+        <source>Mic</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="75"/>
+        <source>OBS</source>
+        <translation>OBS</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="84"/>
+        <source>no answer in time: is it on?</source>
+        <translation>响应超时：设备开着吗？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="85"/>
+        <source>connection refused: wrong port, or restarting?</source>
+        <translation>连接被拒绝：端口不对，或设备正在重启？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="86"/>
+        <source>cannot reach it: unplugged, or a wrong address?</source>
+        <translation>连不上：没插电，或地址不对？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="87"/>
+        <source>unexpected answer: is it the right device?</source>
+        <translation>返回内容不对：是这台设备吗？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="88"/>
+        <source>it refused the setting</source>
+        <translation>设备拒绝了这个设置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="89"/>
+        <source>not in the rig (Settings ▸ Devices)</source>
+        <translation>设备设置里没有它（设置 ▸ 设备）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="90"/>
+        <source>not in use any more (removed or changed in Settings)</source>
+        <translation>已停用（在设置里被删除或修改）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="91"/>
+        <source>no answer within 2 s</source>
+        <translation>2 秒内没有响应</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="92"/>
+        <source>a value out of range for this device</source>
+        <translation>数值超出了这台设备的范围</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="93"/>
+        <source>that camera is not in the scene</source>
+        <translation>该场景里没有这个摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="94"/>
+        <source>OBS is not connected</source>
+        <translation>OBS 未连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="95"/>
+        <source>OBS did not answer</source>
+        <translation>OBS 没有响应</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="96"/>
+        <source>the connection to OBS was lost</source>
+        <translation>与 OBS 的连接断开了</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="97"/>
+        <source>OBS was too busy: not sent</source>
+        <translation>OBS 太忙，没有发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="98"/>
+        <source>not found in OBS: renamed or deleted?</source>
+        <translation>OBS 里找不到：改名或删除了？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="99"/>
+        <source>OBS refused it</source>
+        <translation>OBS 拒绝了这个操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="106"/>
+        <source>1 device failed</source>
+        <translation>1 个设备失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="107"/>
+        <source>{0} devices failed</source>
+        <translation>{0} 个设备失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="115"/>
+        <source>{0} (at {1})</source>
+        <translation>{0}（位置：{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="117"/>
+        <source>Nothing was imported: {0}</source>
+        <translation>没有导入任何预设：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="118"/>
+        <source>Not exported: {0}</source>
+        <translation>未导出：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="119"/>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="120"/>
+        <source>Not deleted: {0}</source>
+        <translation>未删除：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="121"/>
+        <source>The presets could not be read: {0}</source>
+        <translation>无法读取预设：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="122"/>
+        <source>The product&apos;s preset was not changed: {0}</source>
+        <translation>商品的预设没有改动：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="123"/>
+        <source>Not captured: {0}</source>
+        <translation>未抓取：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="124"/>
+        <source>Not recalled: {0}</source>
+        <translation>未调用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="131"/>
+        <source>the file is not JSON</source>
+        <translation>文件不是 JSON 格式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="132"/>
+        <source>the file is not a LiveDesk presets file</source>
+        <translation>这不是 LiveDesk 的预设文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="133"/>
+        <source>the file is from a newer LiveDesk</source>
+        <translation>文件来自更新版本的 LiveDesk</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="134"/>
+        <location filename="../../console/ui/preset_messages.py" line="135"/>
+        <source>a part of the file has the wrong shape</source>
+        <translation>文件中有部分结构不对</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="136"/>
+        <source>a value has the wrong type</source>
+        <translation>有数值类型不对</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="137"/>
+        <source>a value is missing</source>
+        <translation>缺少一个数值</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="138"/>
+        <source>a value is out of range</source>
+        <translation>有数值超出范围</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="139"/>
+        <source>a name is empty</source>
+        <translation>有名称为空</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="140"/>
+        <source>two presets have the same name</source>
+        <translation>有两个预设同名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="141"/>
+        <source>two presets have the same hotkey</source>
+        <translation>有两个预设用了同一个快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="142"/>
+        <source>the file could not be read or written</source>
+        <translation>文件无法读取或写入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="143"/>
+        <source>the show database could not store it</source>
+        <translation>场次数据库没能保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="144"/>
+        <source>no preset is on that key</source>
+        <translation>这个快捷键上没有预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="145"/>
+        <source>that preset no longer exists</source>
+        <translation>这个预设已经不存在了</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="146"/>
+        <source>a capture is already running</source>
+        <translation>正在抓取中，请稍候</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="158"/>
+        <source>Recalling… {0} waiting</source>
+        <translation>正在调用… 还有 {0} 个在等待</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="161"/>
+        <source>All done in {0} ms</source>
+        <translation>全部完成，用时 {0} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="162"/>
+        <source>Nothing to do</source>
+        <translation>没有需要执行的内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="126"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="127"/>
+        <source>Ca&amp;pture…</source>
+        <translation>抓取当前状态(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="128"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="129"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="130"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="131"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="139"/>
+        <source>Read the scene, camera, lights and mics as they are now into a preset</source>
+        <translation>把当前的场景、机位、灯光和麦克风读成一个预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="147"/>
+        <source>Presets list: recall</source>
+        <translation>预设列表：调用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="148"/>
+        <source>Presets list: new preset</source>
+        <translation>预设列表：新建预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="149"/>
+        <source>Presets list: edit the preset</source>
+        <translation>预设列表：编辑预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="150"/>
+        <source>Presets list: delete the preset</source>
+        <translation>预设列表：删除预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="191"/>
+        <source>Recall preset “{0}”</source>
+        <translation>调用预设“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="193"/>
+        <source>Recall a preset (no preset on this key yet)</source>
+        <translation>调用预设（这个键还没有预设）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="228"/>
+        <source>Capture current state</source>
+        <translation>抓取当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="231"/>
+        <source>Name of the preset. The scene, camera, lights and mics are read as they are now; you check them before saving.</source>
+        <translation>预设名称。会读取当前的场景、机位、灯光和麦克风，保存前你可以再检查。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="247"/>
+        <source>Reading the room for “{0}”…</source>
+        <translation>正在读取直播间当前状态，用于“{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="258"/>
+        <source>Delete preset</source>
+        <translation>删除预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="259"/>
+        <source>Delete the preset “{0}”? Products and segments linked to it lose it.</source>
+        <translation>删除预设“{0}”？关联了它的商品和流程环节将不再调用它。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="264"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="275"/>
+        <source>Import presets</source>
+        <translation>导入预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="281"/>
+        <source>Export presets</source>
+        <translation>导出预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="291"/>
+        <source>LiveDesk presets (*.json)</source>
+        <translation>LiveDesk 预设 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="297"/>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="301"/>
+        <source>Exporting to {0}…</source>
+        <translation>正在导出到 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="313"/>
+        <source>Exported to {0}.</source>
+        <translation>已导出到 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="326"/>
+        <source>Saved “{0}”.</source>
+        <translation>已保存“{0}”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="340"/>
+        <source>Imported {0}.</source>
+        <translation>已导入 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="349"/>
+        <source>No preset recalled yet.</source>
+        <translation>还没有调用过预设。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="366"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="368"/>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="387"/>
+        <source>Captured “{0}”; some parts could not be read.</source>
+        <translation>已抓取“{0}”，有部分设备没读到。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="389"/>
+        <source>Captured “{0}”: check it and press OK.</source>
+        <translation>已抓取“{0}”：检查无误后点“确定”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/recall_steps.py" line="25"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/recall_steps.py" line="25"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/recall_steps.py" line="58"/>
+        <source>done in {0} ms</source>
+        <translation>完成，{0} 毫秒</translation>
+    </message>
+</context>
+<context>
     <name>QueueExport</name>
     <message>
         <location filename="../../console/ui/queue_export.py" line="17"/>
@@ -2126,51 +3542,69 @@ Details are in the log file:
     </message>
 </context>
 <context>
+    <name>RoomLooks</name>
+    <message>
+        <location filename="../../console/ui/room_looks.py" line="24"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/room_looks.py" line="53"/>
+        <source>Preset for 讲解</source>
+        <translation>讲解时调用的预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/room_looks.py" line="55"/>
+        <source>No preset</source>
+        <translation>不调用预设</translation>
+    </message>
+</context>
+<context>
     <name>RunOfShow</name>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="49"/>
+        <location filename="../../console/ui/run_of_show.py" line="52"/>
         <source>Rundown</source>
         <translation>直播流程</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="52"/>
-        <location filename="../../console/ui/run_of_show.py" line="88"/>
+        <location filename="../../console/ui/run_of_show.py" line="55"/>
+        <location filename="../../console/ui/run_of_show.py" line="91"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="60"/>
+        <location filename="../../console/ui/run_of_show.py" line="63"/>
         <source>Cues to the host</source>
         <translation>主播提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="63"/>
-        <location filename="../../console/ui/run_of_show.py" line="103"/>
+        <location filename="../../console/ui/run_of_show.py" line="66"/>
+        <location filename="../../console/ui/run_of_show.py" line="106"/>
         <source>Host view</source>
         <translation>主播屏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="90"/>
+        <location filename="../../console/ui/run_of_show.py" line="93"/>
         <source>{title} ({count} failing)</source>
         <translation>{title}（{count} 项异常）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="104"/>
+        <location filename="../../console/ui/run_of_show.py" line="107"/>
         <source>Show the host view</source>
         <translation>显示主播屏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="108"/>
+        <location filename="../../console/ui/run_of_show.py" line="111"/>
         <source>Full screen on and off</source>
         <translation>全屏开/关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="111"/>
+        <location filename="../../console/ui/run_of_show.py" line="114"/>
         <source>On screen</source>
         <translation>显示到屏幕</translation>
     </message>
     <message>
-        <location filename="../../console/ui/run_of_show.py" line="113"/>
+        <location filename="../../console/ui/run_of_show.py" line="116"/>
         <source>In the console (one monitor)</source>
         <translation>嵌在中控台中（单显示器）</translation>
     </message>
@@ -2178,351 +3612,351 @@ Details are in the log file:
 <context>
     <name>RundownPanel</name>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="205"/>
+        <location filename="../../console/ui/rundown_panel.py" line="215"/>
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="206"/>
+        <location filename="../../console/ui/rundown_panel.py" line="216"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="207"/>
+        <location filename="../../console/ui/rundown_panel.py" line="217"/>
         <source>Links</source>
         <translation>链接号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="208"/>
+        <location filename="../../console/ui/rundown_panel.py" line="218"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="209"/>
+        <location filename="../../console/ui/rundown_panel.py" line="219"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="210"/>
+        <location filename="../../console/ui/rundown_panel.py" line="220"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="211"/>
+        <location filename="../../console/ui/rundown_panel.py" line="221"/>
         <source>+/−</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="213"/>
+        <location filename="../../console/ui/rundown_panel.py" line="223"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="257"/>
+        <location filename="../../console/ui/rundown_panel.py" line="268"/>
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="279"/>
+        <location filename="../../console/ui/rundown_panel.py" line="290"/>
         <source>Start</source>
         <comment>run a segment</comment>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="280"/>
+        <location filename="../../console/ui/rundown_panel.py" line="291"/>
         <source>Previous</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="281"/>
+        <location filename="../../console/ui/rundown_panel.py" line="292"/>
         <source>Next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="282"/>
+        <location filename="../../console/ui/rundown_panel.py" line="293"/>
         <source>Stop…</source>
         <translation>停止…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="285"/>
+        <location filename="../../console/ui/rundown_panel.py" line="296"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="286"/>
+        <location filename="../../console/ui/rundown_panel.py" line="297"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="287"/>
+        <location filename="../../console/ui/rundown_panel.py" line="298"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="288"/>
+        <location filename="../../console/ui/rundown_panel.py" line="299"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="289"/>
+        <location filename="../../console/ui/rundown_panel.py" line="300"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="303"/>
+        <location filename="../../console/ui/rundown_panel.py" line="314"/>
         <source>Reset the rehearsal</source>
         <translation>重置彩排</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="321"/>
+        <location filename="../../console/ui/rundown_panel.py" line="332"/>
         <source>Rundown: start the chosen segment (or the next one)</source>
         <translation>流程：开始所选环节（或下一环节）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="326"/>
+        <location filename="../../console/ui/rundown_panel.py" line="337"/>
         <source>Rundown: next segment</source>
         <translation>流程：下一环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="331"/>
+        <location filename="../../console/ui/rundown_panel.py" line="342"/>
         <source>Rundown: back to the previous segment</source>
         <translation>流程：回到上一环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="337"/>
+        <location filename="../../console/ui/rundown_panel.py" line="348"/>
         <source>Rundown list: add a segment</source>
         <translation>流程列表：添加环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="338"/>
+        <location filename="../../console/ui/rundown_panel.py" line="349"/>
         <source>Rundown list: edit the segment</source>
         <translation>流程列表：编辑环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="342"/>
+        <location filename="../../console/ui/rundown_panel.py" line="353"/>
         <source>Rundown list: duplicate the segment</source>
         <translation>流程列表：复制环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="347"/>
+        <location filename="../../console/ui/rundown_panel.py" line="358"/>
         <source>Rundown list: remove the segment</source>
         <translation>流程列表：删除环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="349"/>
+        <location filename="../../console/ui/rundown_panel.py" line="360"/>
         <source>Rundown list: move the segment up</source>
         <translation>流程列表：环节上移</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="353"/>
+        <location filename="../../console/ui/rundown_panel.py" line="364"/>
         <source>Rundown list: move the segment down</source>
         <translation>流程列表：环节下移</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="411"/>
+        <location filename="../../console/ui/rundown_panel.py" line="422"/>
         <source>Stop the segment</source>
         <translation>停止环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="412"/>
+        <location filename="../../console/ui/rundown_panel.py" line="423"/>
         <source>Stop “{0}”?</source>
         <translation>停止“{0}”？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="416"/>
+        <location filename="../../console/ui/rundown_panel.py" line="427"/>
         <source>The show&apos;s clock runs on; Start or Next goes on with the next segment.</source>
         <translation>整场计时继续；按开始或下一环节继续下一个环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="418"/>
+        <location filename="../../console/ui/rundown_panel.py" line="429"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="467"/>
-        <location filename="../../console/ui/rundown_panel.py" line="544"/>
+        <location filename="../../console/ui/rundown_panel.py" line="478"/>
+        <location filename="../../console/ui/rundown_panel.py" line="555"/>
         <source>Import a rundown</source>
         <translation>导入流程</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="467"/>
+        <location filename="../../console/ui/rundown_panel.py" line="478"/>
         <source>Rundown (*.csv *.xlsx)</source>
         <translation>流程文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="492"/>
+        <location filename="../../console/ui/rundown_panel.py" line="503"/>
         <source>Not running</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="498"/>
+        <location filename="../../console/ui/rundown_panel.py" line="509"/>
         <source>Next: {0}</source>
         <translation>下一环节：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="501"/>
+        <location filename="../../console/ui/rundown_panel.py" line="512"/>
         <source>{0} behind the plan</source>
         <translation>落后计划 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="503"/>
+        <location filename="../../console/ui/rundown_panel.py" line="514"/>
         <source>{0} ahead of the plan</source>
         <translation>领先计划 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="505"/>
+        <location filename="../../console/ui/rundown_panel.py" line="516"/>
         <source>on plan</source>
         <translation>与计划一致</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="507"/>
+        <location filename="../../console/ui/rundown_panel.py" line="518"/>
         <source>Show {0} · {1}</source>
         <translation>本场 {0} · {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/ui/rundown_panel.py" line="539"/>
+        <location filename="../../console/ui/rundown_panel.py" line="550"/>
         <source>Imported %n segment(s).</source>
         <translation>
             <numerusform>已导入 %n 个环节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="541"/>
+        <location filename="../../console/ui/rundown_panel.py" line="552"/>
         <source>Nothing imported: the file has mistakes.</source>
         <translation>未导入：文件有错误。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="545"/>
+        <location filename="../../console/ui/rundown_panel.py" line="556"/>
         <source>Nothing was imported. Correct these lines and import again:</source>
         <translation>未导入任何内容。请改正以下各行后重新导入：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="553"/>
+        <location filename="../../console/ui/rundown_panel.py" line="564"/>
         <source>no segment column (such as 环节 or title)</source>
         <translation>缺少环节列（如“环节”或 title）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="554"/>
+        <location filename="../../console/ui/rundown_panel.py" line="565"/>
         <source>no duration column (such as 时长 or duration)</source>
         <translation>缺少时长列（如“时长”或 duration）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="555"/>
+        <location filename="../../console/ui/rundown_panel.py" line="566"/>
         <source>the column {0} repeats another one; keep one</source>
         <translation>列 {0} 与另一列重复，请只保留一列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="556"/>
+        <location filename="../../console/ui/rundown_panel.py" line="567"/>
         <source>no segment title</source>
         <translation>没有环节名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="557"/>
+        <location filename="../../console/ui/rundown_panel.py" line="568"/>
         <source>“{0}” is not a duration (write 5, 5分钟, 5:00 or 90秒)</source>
         <translation>“{0}”不是时长（可写 5、5分钟、5:00 或 90秒）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="558"/>
+        <location filename="../../console/ui/rundown_panel.py" line="569"/>
         <source>link number {0} is not in this show&apos;s queue</source>
         <translation>链接号 {0} 不在本场商品队列中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="561"/>
+        <location filename="../../console/ui/rundown_panel.py" line="572"/>
         <source>line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="565"/>
+        <location filename="../../console/ui/rundown_panel.py" line="576"/>
         <source>Open a show first.</source>
         <translation>请先打开场次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="567"/>
+        <location filename="../../console/ui/rundown_panel.py" line="578"/>
         <source>The rundown has no segments yet: add one (Insert) or import a file.</source>
         <translation>流程还没有环节：请添加（Insert）或导入文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="569"/>
+        <location filename="../../console/ui/rundown_panel.py" line="580"/>
         <source>Every segment has been played.</source>
         <translation>所有环节都已进行。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="570"/>
+        <location filename="../../console/ui/rundown_panel.py" line="581"/>
         <source>That segment has been played already.</source>
         <translation>该环节已进行过。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="571"/>
+        <location filename="../../console/ui/rundown_panel.py" line="582"/>
         <source>No segment is running.</source>
         <translation>没有正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="572"/>
+        <location filename="../../console/ui/rundown_panel.py" line="583"/>
         <source>No segment has been played yet.</source>
         <translation>还没有进行过任何环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="573"/>
+        <location filename="../../console/ui/rundown_panel.py" line="584"/>
         <source>Stop the running segment first.</source>
         <translation>请先停止正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="575"/>
+        <location filename="../../console/ui/rundown_panel.py" line="586"/>
         <source>A played segment stays: it is the show&apos;s planned-vs-actual record.</source>
         <translation>已进行的环节不能删除：它是本场计划与实际的记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="577"/>
+        <location filename="../../console/ui/rundown_panel.py" line="588"/>
         <source>Only a rehearsal&apos;s times can be reset.</source>
         <translation>只有彩排的时间可以重置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="578"/>
+        <location filename="../../console/ui/rundown_panel.py" line="589"/>
         <source>Give the segment a title.</source>
         <translation>请填写环节名称。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="579"/>
+        <location filename="../../console/ui/rundown_panel.py" line="590"/>
         <source>A segment lasts from 1 second to 12 hours.</source>
         <translation>环节时长须在 1 秒到 12 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="580"/>
+        <location filename="../../console/ui/rundown_panel.py" line="591"/>
         <source>That segment is no longer in the rundown.</source>
         <translation>该环节已不在流程中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="581"/>
+        <location filename="../../console/ui/rundown_panel.py" line="592"/>
         <source>Could not save to the show database (see the log).</source>
         <translation>无法保存到场次数据库（见日志）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="582"/>
+        <location filename="../../console/ui/rundown_panel.py" line="593"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="583"/>
+        <location filename="../../console/ui/rundown_panel.py" line="594"/>
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="584"/>
+        <location filename="../../console/ui/rundown_panel.py" line="595"/>
         <source>The file has a header row but no segments.</source>
         <translation>文件只有表头，没有环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="585"/>
+        <location filename="../../console/ui/rundown_panel.py" line="596"/>
         <source>A quotation mark in the file is not closed.</source>
         <translation>文件中有未闭合的引号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="586"/>
+        <location filename="../../console/ui/rundown_panel.py" line="597"/>
         <source>Save the file as CSV UTF-8 and import it again.</source>
         <translation>请将文件另存为 CSV UTF-8 后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="587"/>
+        <location filename="../../console/ui/rundown_panel.py" line="598"/>
         <source>Not done ({0}).</source>
         <translation>未完成（{0}）。</translation>
     </message>
@@ -2553,102 +3987,112 @@ Details are in the log file:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="46"/>
+        <location filename="../../console/ui/settings_dialog.py" line="56"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="48"/>
+        <location filename="../../console/ui/settings_dialog.py" line="58"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="49"/>
+        <location filename="../../console/ui/settings_dialog.py" line="59"/>
         <source>On-stream overlay</source>
         <translation>直播画面字幕</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="68"/>
+        <location filename="../../console/ui/settings_dialog.py" line="64"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="86"/>
         <source>As the system (default)</source>
         <translation>跟随系统（默认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="75"/>
+        <location filename="../../console/ui/settings_dialog.py" line="93"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="77"/>
+        <location filename="../../console/ui/settings_dialog.py" line="95"/>
         <source>Show database</source>
         <translation>场次数据库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="78"/>
+        <location filename="../../console/ui/settings_dialog.py" line="96"/>
         <source>Log files</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="87"/>
+        <location filename="../../console/ui/settings_dialog.py" line="105"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="99"/>
+        <location filename="../../console/ui/settings_dialog.py" line="117"/>
         <source>The new language shows when LiveDesk is next started.</source>
         <translation>新语言将在下次启动 LiveDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="106"/>
+        <location filename="../../console/ui/settings_dialog.py" line="124"/>
         <source>Keep OBS text sources showing the product being explained</source>
         <translation>让 OBS 文本源始终显示正在讲解的商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="110"/>
+        <location filename="../../console/ui/settings_dialog.py" line="128"/>
         <source>The program scene at the time</source>
         <translation>当时的节目场景</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="119"/>
+        <location filename="../../console/ui/settings_dialog.py" line="137"/>
         <source>Product name source</source>
         <translation>商品名文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="120"/>
+        <location filename="../../console/ui/settings_dialog.py" line="138"/>
         <source>Live price source</source>
         <translation>直播价文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="121"/>
+        <location filename="../../console/ui/settings_dialog.py" line="139"/>
         <source>Selling point source</source>
         <translation>卖点文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="122"/>
+        <location filename="../../console/ui/settings_dialog.py" line="140"/>
         <source>Flash-sale countdown source</source>
         <translation>秒杀倒计时文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="126"/>
+        <location filename="../../console/ui/settings_dialog.py" line="144"/>
         <source>Create missing sources in</source>
         <translation>缺少的文本源建在</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="135"/>
+        <location filename="../../console/ui/settings_dialog.py" line="153"/>
         <source>LiveDesk creates a text source that OBS does not have. After a rename, the sources under the old names stay in OBS unchanged; delete them there if they are no longer wanted.</source>
         <translation>OBS 中没有的文本源由 LiveDesk 自动创建。改名后，旧名称的文本源仍留在 OBS 中且不再更新；不需要的话请在 OBS 里删除。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="150"/>
+        <location filename="../../console/ui/settings_dialog.py" line="168"/>
         <source>Every overlay source needs a name.</source>
         <translation>每个字幕文本源都需要名称。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="152"/>
+        <location filename="../../console/ui/settings_dialog.py" line="170"/>
         <source>Two overlay texts cannot share one source: give each its own name.</source>
         <translation>两项字幕不能共用一个文本源：请分别命名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="167"/>
+        <location filename="../../console/ui/settings_dialog.py" line="172"/>
+        <source>Fix the problems marked on the Devices tab to save.</source>
+        <translation>请先修正“设备”页中标出的问题，才能保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="191"/>
         <source>The settings could not be saved: {0}</source>
         <translation>设置未能保存：{0}</translation>
     </message>
@@ -3094,47 +4538,57 @@ Details are in the log file:
 <context>
     <name>_SegmentDialog</name>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="144"/>
+        <location filename="../../console/ui/rundown_panel.py" line="145"/>
         <source>Edit segment</source>
         <translation>编辑环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="144"/>
+        <location filename="../../console/ui/rundown_panel.py" line="145"/>
         <source>New segment</source>
         <translation>新环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="147"/>
+        <location filename="../../console/ui/rundown_panel.py" line="148"/>
         <source>5, 5分钟, 5:00 or 90秒</source>
         <translation>5、5分钟、5:00 或 90秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="168"/>
+        <location filename="../../console/ui/rundown_panel.py" line="161"/>
+        <source>No preset</source>
+        <translation>不调用预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="176"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="169"/>
+        <location filename="../../console/ui/rundown_panel.py" line="177"/>
         <source>Planned duration</source>
         <translation>计划时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="170"/>
+        <location filename="../../console/ui/rundown_panel.py" line="178"/>
         <source>Script (话术)</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="171"/>
+        <location filename="../../console/ui/rundown_panel.py" line="179"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="179"/>
+        <location filename="../../console/ui/rundown_panel.py" line="180"/>
+        <source>Preset at the start</source>
+        <translation>开始时调用的预设</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/rundown_panel.py" line="188"/>
         <source>Give the segment a title.</source>
         <translation>请填写环节名称。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="181"/>
+        <location filename="../../console/ui/rundown_panel.py" line="190"/>
         <source>Write the duration as 5, 5分钟, 5:00 or 90秒.</source>
         <translation>时长可写作 5、5分钟、5:00 或 90秒。</translation>
     </message>

@@ -441,7 +441,11 @@ class RealObs:
         self.home = self.root / "home"
         self._port = port or _free_port()
         self._password = password or secrets.token_urlsafe(12)
+        # The collection as OBS first loaded it, for reset_state() to return to: inputs,
+        # scene items (id -> shown) per scene, filters (name -> enabled) per source.
         self._baseline_inputs: set[str] | None = None
+        self._baseline_items: dict[str, dict[int, bool]] = {}
+        self._baseline_filters: dict[str, dict[str, bool]] = {}
         self.ready_timeout = ready_timeout
         self.display: str | None = None
         self._xvfb: subprocess.Popen | None = None
@@ -738,8 +742,7 @@ class RealObs:
                 with RawObs(self.url, self._password, subscriptions=0, timeout=2) as ws:
                     self.version = ws.request("GetVersion")
                     if self._baseline_inputs is None:  # the sources of the fixture's collection
-                        inputs = ws.request("GetInputList")["inputs"]
-                        self._baseline_inputs = {i["inputName"] for i in inputs}
+                        self._read_baseline(ws)
                     self.start_seconds = time.perf_counter() - t0
                     log.info(
                         "OBS %s ready in %.2f s", self.version.get("obsVersion"), self.start_seconds
@@ -767,19 +770,50 @@ class RealObs:
                 self._obs.wait(10)
         self._obs = None
 
+    def _read_baseline(self, ws: RawObs) -> None:
+        self._baseline_inputs = {i["inputName"] for i in ws.request("GetInputList")["inputs"]}
+        self._baseline_items = {scene: self._items(ws, scene) for scene in SCENES}
+        self._baseline_filters = {
+            source: self._filters(ws, source) for source in [*SCENES, *self._baseline_inputs]
+        }
+
+    @staticmethod
+    def _items(ws: RawObs, scene: str) -> dict[int, bool]:
+        items = ws.request("GetSceneItemList", {"sceneName": scene})["sceneItems"]
+        return {i["sceneItemId"]: i["sceneItemEnabled"] for i in items}
+
+    @staticmethod
+    def _filters(ws: RawObs, source: str) -> dict[str, bool]:
+        filters = ws.request("GetSourceFilterList", {"sourceName": source})["filters"]
+        return {f["filterName"]: f["filterEnabled"] for f in filters}
+
+    def _damage(self, ws: RawObs) -> str | None:
+        """What a test removed from the collection (reset_state() only undoes additions)."""
+        names = [s["sceneName"] for s in ws.request("GetSceneList")["scenes"]]
+        if names != SCENES_SCENE_LIST_ORDER:
+            return f"scene set changed ({names})"
+        inputs = {i["inputName"] for i in ws.request("GetInputList")["inputs"]}
+        if missing := (self._baseline_inputs or set()) - inputs:
+            return f"inputs removed ({sorted(missing)})"
+        for scene, items in self._baseline_items.items():
+            if missing := set(items) - set(self._items(ws, scene)):
+                return f"scene items {sorted(missing)} of {scene} removed"
+        return None
+
     def reset_state(self) -> None:
         """Back to a known state: OBS running with the known scenes, studio mode off,
-        transition Cut, program scene SCENES[0], mic and desktop audio unmuted at 0 dB, and
-        no sources but the collection's own (a test's overlay sources are removed). Waits
-        for OBS's events, so no stale event reaches a client connected afterwards."""
+        transition Cut, program scene SCENES[0], mic and desktop audio unmuted at 0 dB, no
+        sources, scene items or filters but the collection's own (a test's overlay sources
+        and filters are removed) and the collection's items shown or hidden as at the start.
+        Waits for OBS's events, so no stale event reaches a client connected afterwards."""
         if self.pid is None:
             log.warning("OBS was not running: restarting it")
             self.restart()
         with RawObs(self.url, self._password, subscriptions=Scenes | Ui) as ws:
-            names = [s["sceneName"] for s in ws.request("GetSceneList")["scenes"]]
-            if names != SCENES_SCENE_LIST_ORDER:
-                log.warning("scene set changed (%s): restarting OBS with a fresh collection", names)
-        if names != SCENES_SCENE_LIST_ORDER:
+            damage = self._damage(ws)
+            if damage:
+                log.warning("%s: restarting OBS with a fresh collection", damage)
+        if damage:
             self.restart(fresh=True)
         with RawObs(self.url, self._password, subscriptions=Scenes | Ui) as ws:
             if ws.request("GetStudioModeEnabled")["studioModeEnabled"]:
@@ -792,13 +826,8 @@ class RealObs:
                 ws.wait_event("CurrentProgramSceneChanged", lambda e: e["sceneName"] == SCENES[0])
             extra = {i["inputName"] for i in ws.request("GetInputList")["inputs"]}
             extra -= self._baseline_inputs or extra
-            for scene in SCENES if extra else ():  # items first: RemoveInput leaves them
-                for item in ws.request("GetSceneItemList", {"sceneName": scene})["sceneItems"]:
-                    if item["sourceName"] in extra:
-                        ws.request(
-                            "RemoveSceneItem",
-                            {"sceneName": scene, "sceneItemId": item["sceneItemId"]},
-                        )
+            self._restore_items(ws)  # items first: RemoveInput leaves them
+            self._restore_filters(ws)
             for name in extra:
                 try:
                     ws.request("RemoveInput", {"inputName": name})
@@ -808,6 +837,26 @@ class RealObs:
             for name in (MIC, DESKTOP_AUDIO):
                 ws.request("SetInputMute", {"inputName": name, "inputMuted": False})
                 ws.request("SetInputVolume", {"inputName": name, "inputVolumeDb": 0.0})
+
+    def _restore_items(self, ws: RawObs) -> None:
+        for scene, baseline in self._baseline_items.items():
+            for item_id, shown in self._items(ws, scene).items():
+                where = {"sceneName": scene, "sceneItemId": item_id}
+                if item_id not in baseline:
+                    ws.request("RemoveSceneItem", where)
+                elif shown != baseline[item_id]:
+                    ws.request(
+                        "SetSceneItemEnabled", {**where, "sceneItemEnabled": baseline[item_id]}
+                    )
+
+    def _restore_filters(self, ws: RawObs) -> None:
+        for source, baseline in self._baseline_filters.items():
+            for name, enabled in self._filters(ws, source).items():
+                where = {"sourceName": source, "filterName": name}
+                if name not in baseline:
+                    ws.request("RemoveSourceFilter", where)
+                elif enabled != baseline[name]:
+                    ws.request("SetSourceFilterEnabled", {**where, "filterEnabled": baseline[name]})
 
     def log_path(self) -> Path | None:
         logs = sorted((self.config_dir / "logs").glob("*.txt"), key=lambda p: p.stat().st_mtime)

@@ -46,7 +46,7 @@ class Clock:
 
 
 class Rig:
-    def __init__(self, qtbot, console, tmp_path, products=PRODUCTS):
+    def __init__(self, qtbot, console, tmp_path, products=PRODUCTS, devices=None):
         self.qtbot, self.console, self.fake = qtbot, console, console.fake
         self.path = tmp_path / "shows.db"
         self.show_id = make_show(self.path, products, title="618 大促")
@@ -61,6 +61,7 @@ class Rig:
             clock=self.clock,
             language="en",
             template_path=self.template,
+            devices=devices,
         )
         self.service.user = "小王"
         self.panel = ChecklistPanel(self.service)
@@ -173,11 +174,29 @@ def test_self_checks_show_what_the_fake_obs_says(rig):
     rig.wait_state(
         "queue_priced", "failed", "1 of 2 products lack a live price or stock: 冻干草莓脆"
     )
-    rig.wait_state("lights_reachable", "unknown", "Not available yet (no device control)")
+    rig.wait_state("lights_reachable", "unknown", "No device control in this console")
     assert rig.label("camera_reachable").property("state") == "unknown"
     # pricing the product in the queue turns the item green
     rig.queue.set_price(rig.queue.queue.items[1].id, 1990)
     rig.wait_state("queue_priced", "ok", "All 2 products have a live price and stock")
+
+
+def test_a_light_that_stops_answering_turns_its_item_red(qtbot, console, tmp_path):
+    from console.services.device_service import DemoDevices, DeviceService, demo_rig
+
+    fakes = DemoDevices()
+    devices = DeviceService(demo_rig(), fakes)
+    rig = Rig(qtbot, console, tmp_path, devices=devices)
+    try:
+        rig.wait_state("lights_reachable", "ok", "3 answering")
+        rig.wait_state("camera_reachable", "ok", "1 answering")
+        fakes.keylights["Key Light R"].unplug()  # its cable pulled mid-show
+        rig.wait_state("lights_reachable", "failed", "Not answering: Key Light R", timeout=5000)
+        assert rig.label("camera_reachable").property("state") == "ok"
+    finally:
+        rig.writer.close()
+        devices.close()
+        fakes.stop()
 
 
 def test_muting_the_mic_in_obs_turns_its_item_red_at_once(qtbot, rig):

@@ -225,9 +225,24 @@ def test_queue_checks():
     assert result("queue_priced", queue=()).state == UNKNOWN
 
 
-def test_lights_and_camera_are_not_available_yet():
-    for kind in ("lights_reachable", "camera_reachable"):
+def test_lights_and_camera_say_which_device_is_down():
+    from console.core.checklist import DeviceEvidence
+
+    for kind, key in (("lights_reachable", "lights"), ("camera_reachable", "cameras")):
         assert (result(kind).state, result(kind).code) == (UNKNOWN, "not_available")
+        assert (result(kind, **{key: ()}).state, result(kind, **{key: ()}).code) == (
+            UNKNOWN,
+            "no_devices",
+        )
+        up = (DeviceEvidence("主灯", "online"), DeviceEvidence("补光", "online"))
+        assert result(kind, **{key: up}).state == OK
+        down = (*up, DeviceEvidence("顶灯", "error", "timeout"))
+        r = result(kind, **{key: down})
+        assert (r.state, r.code, r.values) == (
+            FAILED,
+            "devices_down",
+            {"count": 1, "names": ["顶灯"]},
+        )
 
 
 # -- done and open ------------------------------------------------------------------------------

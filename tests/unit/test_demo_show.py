@@ -25,3 +25,35 @@ def test_the_demo_show_has_the_sample_queue_and_rundown(tmp_path):
         assert db["shows"].get(show_id)["rehearsal"] == 1
     finally:
         db.close()
+
+
+def test_the_demo_presets_match_the_demo_rig_and_obs_and_are_linked(tmp_path):
+    from console.devices.obs.fake_state import DEFAULT_ITEMS, MIC
+    from console.services.device_service import demo_rig
+    from console.store.presets_repo import list_presets
+
+    db = open_db(tmp_path / "demo.db")
+    try:
+        sample = resource_path("catalog", "sample_catalog.csv")
+        looks = resource_path("presets", "demo_presets.json")
+        demo_show(db, sample, "演示场次", None, looks)
+        demo_show(db, sample, "演示场次", None, looks)  # a second start adds nothing
+        presets = list_presets(db)
+        assert sorted(p.hotkey for p in presets) == [1, 2, 3]
+        rig = demo_rig()
+        lights = {c.name for c in rig.keylights}
+        fixtures = {f.name for f in rig.fixtures}
+        for p in presets:  # every name a recall sends exists in the demo
+            assert p.scene in DEFAULT_ITEMS
+            if p.camera:
+                assert p.camera.source in {s for s, _ in DEFAULT_ITEMS[p.camera.scene]}
+            assert {s.light for s in p.lights} <= lights
+            assert {s.fixture for s in p.fixtures} <= fixtures
+            assert {m.input for m in p.mics} <= {MIC}
+        linked = db.execute(
+            "SELECT pr.name, COUNT(*) FROM products p JOIN presets pr ON pr.id = p.preset_id "
+            "GROUP BY pr.name ORDER BY pr.name"
+        ).fetchall()
+        assert linked == [("服装全景", 9), ("美妆特写", 9), ("美食暖光", 9)]
+    finally:
+        db.close()

@@ -3,7 +3,6 @@ and stupidArtnet's StupidArtnetServer (tests/helpers/dmx_receivers.py). What is 
 arrives there: looks exactly, fades step by step, keepalives; plus the sender's configuration
 (unicast only) and that a missing receiver costs nothing."""
 
-import os
 import socket
 import threading
 import time
@@ -284,20 +283,6 @@ def test_the_fake_output_records_what_it_would_send():
 # --- OLA's olad in a network namespace (tests/helpers/ola_peer.py) ------------------------------
 # olad holds a universe's last values after its source goes quiet, so keepalives are checked
 # with the in-process receivers above, not here.
-
-
-@pytest.fixture(scope="module")
-def ola():
-    from tests.helpers import ola_peer
-
-    reason = ola_peer.unavailable()
-    if reason:
-        if os.environ.get("LIVEDESK_REQUIRE_OLA") == "1":
-            pytest.fail(f"OLA peer required but unavailable: {reason}")
-        pytest.skip(reason)
-    peer = ola_peer.OlaPeer().start()
-    yield peer
-    peer.stop()
 
 
 @pytest.mark.real_dmx

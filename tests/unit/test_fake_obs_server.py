@@ -21,7 +21,7 @@ from console.devices.obs.fake_server import FakeObsServer
 
 PASSWORD = "弹幕-secret"
 ALL = 2047  # obs-websocket 5.1's EventSubscription::All, Ui (1 << 10) included
-SCENES, INPUTS, OUTPUTS, UI = 1 << 2, 1 << 3, 1 << 6, 1 << 10
+SCENES, INPUTS, FILTERS, OUTPUTS, SCENE_ITEMS, UI = 1 << 2, 1 << 3, 1 << 5, 1 << 6, 1 << 7, 1 << 10
 METERS = 1 << 16
 UI_ORDER = [
     "开场 Opening",
@@ -31,7 +31,8 @@ UI_ORDER = [
     "福利时间 Giveaway",
     "休息 Break",
 ]
-MIC, CAMERA = "麦克风 Mic", "摄像头 Camera"
+MIC, CAMERA, OVERHEAD = "麦克风 Mic", "摄像头 Camera", "俯拍 Overhead camera"
+CLOSE_UP = "主播近景 Host close-up"
 
 
 class Closed(Exception):
@@ -407,6 +408,259 @@ def test_special_inputs_and_input_kinds(connect):
     assert kinds[MIC] == "pulse_input_capture" and kinds[CAMERA] == "v4l2_input"
 
 
+# ---- scene items -------------------------------------------------------------------------------
+def test_scene_items_are_listed_bottom_first_with_obs_fields(connect):
+    items = connect().ok("GetSceneItemList", {"sceneName": CLOSE_UP})["sceneItems"]
+    assert [(i["sourceName"], i["sceneItemIndex"], i["sceneItemEnabled"]) for i in items] == [
+        (CAMERA, 0, True),
+        (OVERHEAD, 1, False),
+        ("价格贴片 Price overlay", 2, True),
+    ]
+    camera = items[0]
+    assert set(camera) == {
+        "inputKind",
+        "isGroup",
+        "sceneItemBlendMode",
+        "sceneItemEnabled",
+        "sceneItemId",
+        "sceneItemIndex",
+        "sceneItemLocked",
+        "sceneItemTransform",
+        "sourceName",
+        "sourceType",
+    }
+    assert (camera["inputKind"], camera["isGroup"], camera["sourceType"]) == (
+        "v4l2_input",
+        None,
+        "OBS_SOURCE_TYPE_INPUT",
+    )
+    assert camera["sceneItemTransform"]["sourceWidth"] > 0
+    assert len({i["sceneItemId"] for i in items}) == 3
+
+
+def test_a_scene_in_a_scene_is_an_item_without_input_kind(connect):
+    client = connect()
+    client.ok("CreateSceneItem", {"sceneName": CLOSE_UP, "sourceName": "全景 Wide"})
+    nested = client.ok("GetSceneItemList", {"sceneName": CLOSE_UP})["sceneItems"][-1]
+    assert (nested["inputKind"], nested["isGroup"], nested["sourceType"]) == (
+        None,
+        False,
+        "OBS_SOURCE_TYPE_SCENE",
+    )
+    status = client.request("CreateSceneItem", {"sceneName": CLOSE_UP, "sourceName": CLOSE_UP})
+    assert status["requestStatus"] == {
+        "result": False,
+        "code": 703,
+        "comment": "You cannot create scene item of a scene within itself.",
+    }
+
+
+def test_scene_item_enabled_reports_only_changes(connect, server):
+    client = connect(subscriptions=SCENE_ITEMS)
+    overhead = client.ok("GetSceneItemId", {"sceneName": CLOSE_UP, "sourceName": OVERHEAD})
+    where = {"sceneName": CLOSE_UP, **overhead}
+    client.ok("SetSceneItemEnabled", {**where, "sceneItemEnabled": False})  # already hidden
+    client.ok("SetSceneItemEnabled", {**where, "sceneItemEnabled": True})
+    assert client.event_types(0.05) == ["SceneItemEnableStateChanged"]
+    client.ok("SetSceneItemEnabled", {**where, "sceneItemEnabled": False})
+    _, event = client.event("SceneItemEnableStateChanged")
+    assert event["eventIntent"] == SCENE_ITEMS
+    assert event["eventData"] == {**where, "sceneItemEnabled": False}
+    assert client.ok("GetSceneItemEnabled", where) == {"sceneItemEnabled": False}
+    assert dict(server.state()["scene_items"][CLOSE_UP])[OVERHEAD] is False
+
+
+SHOW = {"sceneItemEnabled": True}
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "comment"),
+    [
+        (
+            {"sceneItemId": 99, **SHOW},
+            600,
+            f"No scene items were found in scene `{CLOSE_UP}` with the ID `99`.",
+        ),
+        (
+            {"sceneItemId": -1, **SHOW},
+            402,
+            "The field value of `sceneItemId` is below the minimum of `0.000000`",
+        ),
+        ({"sceneItemId": "1", **SHOW}, 401, "The field value of `sceneItemId` must be a number."),
+        ({"sceneItemId": 1}, 300, "Your request is missing the `sceneItemEnabled` field."),
+        (
+            {"sceneItemId": 1, "sceneItemEnabled": 1},
+            401,
+            "The field value of `sceneItemEnabled` must be boolean.",
+        ),
+        ({"sceneName": MIC, "sceneItemId": 1}, 602, "The specified source is not a scene."),
+    ],
+)
+def test_scene_item_errors_are_obs_own(connect, data, code, comment):
+    request = {"sceneName": CLOSE_UP, **data}
+    status = connect().request("SetSceneItemEnabled", request)["requestStatus"]
+    assert status == {"result": False, "code": code, "comment": comment}
+
+
+def test_scene_item_id_searches_from_the_bottom_and_minus_one_is_the_top(connect):
+    client = connect()
+    added = client.ok("CreateSceneItem", {"sceneName": CLOSE_UP, "sourceName": CAMERA})
+    find = {"sceneName": CLOSE_UP, "sourceName": CAMERA}
+    bottom = client.ok("GetSceneItemId", find)
+    assert client.ok("GetSceneItemId", {**find, "searchOffset": 1}) == added
+    assert client.ok("GetSceneItemId", {**find, "searchOffset": -1}) == added
+    assert bottom != added
+    for data, code in (({"searchOffset": 2}, 600), ({"searchOffset": -2}, 402)):
+        assert client.request("GetSceneItemId", {**find, **data})["requestStatus"]["code"] == code
+    missing = client.request("GetSceneItemId", {**find, "sourceName": "后台 Backstage"})
+    assert missing["requestStatus"]["comment"] == (
+        "No scene items were found in the specified scene by that name or offset."
+    )
+
+
+def test_created_items_go_on_top_with_new_ids(connect):
+    client = connect(subscriptions=SCENE_ITEMS)
+    before = client.ok("GetSceneItemList", {"sceneName": CLOSE_UP})["sceneItems"]
+    added = client.ok(
+        "CreateSceneItem",
+        {"sceneName": CLOSE_UP, "sourceName": OVERHEAD, "sceneItemEnabled": False},
+    )
+    assert added["sceneItemId"] not in {i["sceneItemId"] for i in before}
+    _, created = client.event("SceneItemCreated")
+    assert created["eventData"] == {
+        "sceneName": CLOSE_UP,
+        "sourceName": OVERHEAD,
+        "sceneItemId": added["sceneItemId"],
+        "sceneItemIndex": len(before),
+    }
+    assert client.event("SceneItemEnableStateChanged")[1]["eventData"]["sceneItemEnabled"] is False
+    missing = client.request("CreateSceneItem", {"sceneName": CLOSE_UP, "sourceName": "无 None"})
+    assert missing["requestStatus"]["code"] == 600
+
+
+def test_create_input_creates_its_scene_item(connect):
+    client = connect(subscriptions=INPUTS | SCENE_ITEMS)
+    reply = client.ok(
+        "CreateInput",
+        {
+            "sceneName": "全景 Wide",
+            "inputName": "手机 Phone",
+            "inputKind": "color_source_v3",
+            "sceneItemEnabled": False,
+        },
+    )
+    items = client.ok("GetSceneItemList", {"sceneName": "全景 Wide"})["sceneItems"]
+    assert (items[-1]["sceneItemId"], items[-1]["sourceName"]) == (
+        reply["sceneItemId"],
+        "手机 Phone",
+    )
+    assert items[-1]["sceneItemEnabled"] is False
+    assert client.event("InputCreated")[1]["eventData"]["unversionedInputKind"] == "color_source"
+    assert client.event("SceneItemCreated")[1]["eventData"]["sourceName"] == "手机 Phone"
+
+
+# ---- source filters ----------------------------------------------------------------------------
+def test_the_mic_has_noise_suppression_and_gain(connect):
+    filters = connect().ok("GetSourceFilterList", {"sourceName": MIC})["filters"]
+    assert [(f["filterIndex"], f["filterName"], f["filterKind"]) for f in filters] == [
+        (0, "Noise Suppression", "noise_suppress_filter_v2"),
+        (1, "Gain", "gain_filter"),
+    ]
+    assert all(
+        set(f) == {"filterEnabled", "filterIndex", "filterKind", "filterName", "filterSettings"}
+        for f in filters
+    )
+
+
+def test_filter_enable_is_reported_even_when_unchanged(connect, server):
+    client = connect(subscriptions=FILTERS)
+    where = {"sourceName": MIC, "filterName": "Gain"}
+    client.ok("SetSourceFilterEnabled", {**where, "filterEnabled": True})
+    client.ok("SetSourceFilterEnabled", {**where, "filterEnabled": True})
+    changes = [client.event("SourceFilterEnableStateChanged")[1] for _ in range(2)]
+    assert [c["eventData"] for c in changes] == [{**where, "filterEnabled": True}] * 2
+    assert changes[0]["eventIntent"] == FILTERS
+    assert server.state()["filters"][MIC]["Gain"] is True
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "comment"),
+    [
+        (
+            {"filterName": "无 None"},
+            600,
+            f"No filter was found in the source `{MIC}` with the name `无 None`.",
+        ),
+        ({"sourceName": "无 None"}, 600, "No source was found by the name of `无 None`."),
+        ({"filterEnabled": None}, 300, "Your request is missing the `filterEnabled` field."),
+        (
+            {"filterName": "无 None", "filterEnabled": "x"},
+            600,
+            f"No filter was found in the source `{MIC}` with the name `无 None`.",
+        ),
+    ],
+)
+def test_filter_errors_are_obs_own(connect, data, code, comment):
+    request = {"sourceName": MIC, "filterName": "Gain", "filterEnabled": False, **data}
+    status = connect().request("SetSourceFilterEnabled", request)["requestStatus"]
+    assert status == {"result": False, "code": code, "comment": comment}
+
+
+def test_create_and_remove_a_filter(connect):
+    client = connect(subscriptions=FILTERS)
+    scene = "全景 Wide"  # scenes have filters too
+    client.ok(
+        "CreateSourceFilter",
+        {
+            "sourceName": scene,
+            "filterName": "Warm",
+            "filterKind": "color_filter_v2",
+            "filterSettings": {"gamma": 0.2},
+        },
+    )
+    _, created = client.event("SourceFilterCreated")
+    assert created["eventData"]["filterIndex"] == 0
+    assert created["eventData"]["filterSettings"] == {"gamma": 0.2}
+    assert created["eventData"]["defaultFilterSettings"]["opacity"] == 1.0
+    listed = client.ok("GetSourceFilterList", {"sourceName": scene})["filters"]
+    assert [(f["filterName"], f["filterEnabled"], f["filterSettings"]) for f in listed] == [
+        ("Warm", True, {"gamma": 0.2})
+    ]
+    again = client.request(
+        "CreateSourceFilter",
+        {"sourceName": scene, "filterName": "Warm", "filterKind": "gain_filter"},
+    )
+    assert again["requestStatus"] == {
+        "result": False,
+        "code": 601,
+        "comment": "A filter already exists by that name.",
+    }
+    unknown = client.request(
+        "CreateSourceFilter", {"sourceName": scene, "filterName": "X", "filterKind": "nope_filter"}
+    )
+    assert unknown["requestStatus"]["code"] == 607
+    client.ok("RemoveSourceFilter", {"sourceName": scene, "filterName": "Warm"})
+    assert client.event("SourceFilterRemoved")[1]["eventData"] == {
+        "sourceName": scene,
+        "filterName": "Warm",
+    }
+    assert client.ok("GetSourceFilterList", {"sourceName": scene}) == {"filters": []}
+    gone = client.request("RemoveSourceFilter", {"sourceName": scene, "filterName": "Warm"})
+    assert gone["requestStatus"]["code"] == 600
+
+
+def test_item_and_filter_events_need_their_own_bits(connect):
+    scenes_only = connect(subscriptions=SCENES)
+    scenes_only.ok(
+        "SetSourceFilterEnabled", {"sourceName": MIC, "filterName": "Gain", "filterEnabled": True}
+    )
+    overhead = scenes_only.ok("GetSceneItemId", {"sceneName": CLOSE_UP, "sourceName": OVERHEAD})
+    scenes_only.ok(
+        "SetSceneItemEnabled", {"sceneName": CLOSE_UP, **overhead, "sceneItemEnabled": True}
+    )
+    assert scenes_only.event_types(0.1) == []
+
+
 # ---- outputs and general ------------------------------------------------------------------------
 def test_stream_states_and_growing_counters(connect, server):
     client = connect(subscriptions=OUTPUTS)
@@ -466,6 +720,23 @@ def test_changes_made_in_obs_reach_clients(connect, server):
         server.set_input_mute(CAMERA, True)
     with pytest.raises(KeyError):
         server.set_program_scene("后台 Backstage")
+
+
+def test_items_and_filters_changed_in_obs_reach_clients(connect, server):
+    client = connect(subscriptions=SCENE_ITEMS | FILTERS)
+    server.set_scene_item_enabled(CLOSE_UP, OVERHEAD, True)
+    server.set_filter_enabled(MIC, "Noise Suppression", False)
+    item = client.event("SceneItemEnableStateChanged")[1]["eventData"]
+    assert (item["sceneName"], item["sceneItemEnabled"]) == (CLOSE_UP, True)
+    assert client.event("SourceFilterEnableStateChanged")[1]["eventData"] == {
+        "sourceName": MIC,
+        "filterName": "Noise Suppression",
+        "filterEnabled": False,
+    }
+    with pytest.raises(KeyError):
+        server.set_scene_item_enabled("全景 Wide", OVERHEAD, True)
+    with pytest.raises(KeyError):
+        server.set_filter_enabled(CAMERA, "Gain", True)
 
 
 def test_fail_next_fails_once_with_the_given_status(connect, server):

@@ -2,6 +2,7 @@
 the client must cover (shared notes/obs.md), plus the connection errors a user sees."""
 
 import errno
+import functools
 import socket
 import threading
 import time
@@ -9,6 +10,7 @@ import time
 import pytest
 import websocket
 
+from console.devices.obs import looks
 from console.devices.obs.client import CONNECTED, FAILED, RECONNECTING, ObsAddress, ObsClient
 from console.devices.obs.fake_server import FakeObsServer
 from console.devices.obs.session import ObsConnectError, ObsRequestError, ObsSession
@@ -445,3 +447,132 @@ def test_many_resync_calls_make_one_resync(qtbot, fake, make_client):
     qtbot.waitUntil(lambda: bool(synced), timeout=3000)
     qtbot.wait(300)
     assert fake.requests_seen.count("GetSceneList") - before <= 2
+
+
+# ---- call(): a function of several requests, run on the worker ------------------------------
+MIC = "麦克风 Mic"
+
+
+def mute_state(session):
+    return session.request("GetInputMute", {"inputName": MIC})["inputMuted"]
+
+
+def test_call_runs_several_requests_on_the_worker_and_returns_the_result(qtbot, fake, make_client):
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    threads = []
+
+    def read_then_mute(session):
+        threads.append(threading.current_thread().name)
+        before = mute_state(session)
+        session.request("SetInputMute", {"inputName": MIC, "inputMuted": True})
+        return before, mute_state(session)
+
+    assert client.call(read_then_mute).result(timeout=2) == (False, True)
+    assert threads == ["obs-worker"]
+    assert fake.state()["inputs"][MIC]["muted"] is True
+
+
+def test_call_runs_between_requests_in_the_order_queued(qtbot, fake, make_client):
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    client.request("SetInputMute", {"inputName": MIC, "inputMuted": True})
+    between = client.call(mute_state)
+    client.request("SetInputMute", {"inputName": MIC, "inputMuted": False})
+    after = client.call(mute_state)
+    assert (between.result(timeout=2), after.result(timeout=2)) == (True, False)
+
+
+def test_call_while_disconnected_fails_at_once_with_the_functions_name(make_client):
+    client = make_client(1)
+    future = client.call(functools.partial(looks.apply_scene, scene="全景 Wide"))
+    assert future.done()
+    with pytest.raises(ObsRequestError) as e:
+        future.result(timeout=0)
+    assert (e.value.request_type, e.value.code) == ("apply_scene", "not_connected")
+
+
+def test_call_that_waited_too_long_is_not_run(qtbot, fake, make_client):
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    fake.delay("GetInputVolume", 2.5)  # holds the worker past STALE_AFTER
+    client.request("GetInputVolume", {"inputName": MIC})
+    ran = []
+    future = client.call(lambda session: ran.append(mute_state(session)))
+    with pytest.raises(ObsRequestError) as e:
+        future.result(timeout=5)
+    assert (e.value.request_type, e.value.code) == ("<lambda>", "stale")
+    assert ran == []
+
+
+def test_call_cancelled_while_queued_is_not_run(qtbot, fake, make_client):
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    fake.delay("GetInputVolume", 0.3)
+    client.request("GetInputVolume", {"inputName": MIC})
+    ran = []
+    cancelled = client.call(lambda session: ran.append(mute_state(session)))
+    assert cancelled.cancel()
+    assert client.call(mute_state).result(timeout=3) is False  # the next one runs
+    assert ran == []
+
+
+def test_call_failures_go_to_its_future_and_the_session_goes_on(qtbot, fake, make_client):
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    states = States(client)
+
+    def buggy(session):
+        mute_state(session)
+        raise KeyError("a field OBS did not send")
+
+    def refused(session):
+        session.request("SetCurrentProgramScene", {"sceneName": "No such scene"})
+
+    with pytest.raises(KeyError):
+        client.call(buggy).result(timeout=2)
+    with pytest.raises(ObsRequestError) as e:
+        client.call(refused).result(timeout=2)
+    assert (e.value.request_type, e.value.code) == ("SetCurrentProgramScene", 600)
+    assert client.call(mute_state).result(timeout=2) is False
+    qtbot.wait(100)
+    assert states.seen == [] and client.state == CONNECTED  # never reconnected
+
+
+def test_call_without_an_answer_ends_the_session(qtbot, fake, make_client):
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    states = States(client)
+    fake.delay("GetSourceFilterList", 30)
+    future = client.call(functools.partial(looks.read_mic, input_name=MIC))
+    with pytest.raises(ObsRequestError) as e:
+        future.result(timeout=6)
+    assert (e.value.request_type, e.value.code) == ("GetSourceFilterList", "timeout")
+    # The 1 Hz poll is answered: only the call itself can tell that OBS stopped answering.
+    assert states.wait(qtbot, RECONNECTING)[1] == "no_answer"
+    fake.delay("GetSourceFilterList", 0)
+    qtbot.waitUntil(lambda: client.state == CONNECTED, timeout=8000)
+    assert client.call(looks.read_program_scene).result(timeout=2) == fake.state()["program"]
+
+
+def test_call_queued_when_the_connection_drops_fails_not_connected(qtbot, fake, make_client):
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    fake.delay("GetInputVolume", 1.0)
+    client.request("GetInputVolume", {"inputName": MIC})  # the worker waits for this one
+    queued = client.call(mute_state)
+    fake.drop_connections(reset=True)
+    with pytest.raises(ObsRequestError) as e:
+        queued.result(timeout=3)
+    assert e.value.code == "not_connected"
+
+
+def test_stop_leaves_no_call_unresolved(qtbot, fake, make_client):
+    client = make_client(fake.port)
+    start_and_sync(qtbot, client)
+    fake.delay("GetInputVolume", 1.0)
+    client.request("GetInputVolume", {"inputName": MIC})
+    queued = client.call(mute_state)
+    client.stop()
+    assert queued.done()
+    assert queued.exception().code == "not_connected"

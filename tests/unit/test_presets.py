@@ -74,10 +74,16 @@ presets = st.builds(
         ),
         max_size=2,
     ).map(tuple),
+    hotkey=st.none() | st.integers(1, 9),
 )
 
 
-@given(st.lists(presets, max_size=4, unique_by=lambda p: p.name))
+def _unique_hotkeys(values):
+    keys = [p.hotkey for p in values if p.hotkey is not None]
+    return len(keys) == len(set(keys))
+
+
+@given(st.lists(presets, max_size=4, unique_by=lambda p: p.name).filter(_unique_hotkeys))
 def test_any_preset_round_trips(values):
     assert from_json(json.loads(json.dumps(to_json(values)))) == values
 
@@ -132,6 +138,9 @@ def document(**preset):
         (document(fade_s=-1), "out_of_range", "presets[0].fade_s"),
         (document(name="  "), "empty_name", "presets[0].name"),
         (document(lights={"light": "主灯"}), "not_a_list", "presets[0].lights"),
+        (document(hotkey=0), "out_of_range", "presets[0].hotkey"),
+        (document(hotkey=10), "out_of_range", "presets[0].hotkey"),
+        (document(hotkey="1"), "wrong_type", "presets[0].hotkey"),
     ],
 )
 def test_a_bad_file_is_refused_with_the_field_at_fault(doc, code, path):
@@ -146,3 +155,10 @@ def test_two_presets_of_one_name_are_refused():
     with pytest.raises(PresetError) as e:
         from_json(doc)
     assert (e.value.code, e.value.path) == ("duplicate_name", "presets[1].name")
+
+
+def test_two_presets_on_one_hotkey_are_refused():
+    doc = to_json([Preset("A", hotkey=3), Preset("B", hotkey=3)])
+    with pytest.raises(PresetError) as e:
+        from_json(doc)
+    assert (e.value.code, e.value.path) == ("duplicate_hotkey", "presets[1].hotkey")

@@ -80,3 +80,26 @@ def test_removing_a_preset_unlinks_its_products_and_is_on_the_timeline(writer, t
         kinds = [r[0] for r in conn.execute("SELECT kind FROM events ORDER BY id")]
     conn.close()
     assert kinds[-2:] == ["preset_saved", "preset_removed"]
+
+
+def test_a_hotkey_moves_to_the_preset_saved_with_it(writer):
+    first = run(writer, save_preset, Preset("美妆特写", hotkey=1))
+    run(writer, save_preset, Preset("服装全景", hotkey=1))
+    by_name = {p.name: p for p in run(writer, list_presets)}
+    assert by_name["服装全景"].hotkey == 1
+    assert by_name["美妆特写"].hotkey is None
+    assert by_name["美妆特写"].id == first.id
+
+
+def test_a_rename_keeps_the_row_and_refuses_a_name_in_use(writer):
+    from dataclasses import replace
+
+    from console.store.presets_repo import DuplicateNameError
+
+    close_up = run(writer, save_preset, CLOSE_UP)
+    run(writer, save_preset, WIDE)
+    renamed = run(writer, save_preset, replace(close_up, name="口红特写"))
+    assert renamed.id == close_up.id
+    assert [p.name for p in run(writer, list_presets)] == ["口红特写", "服装全景"]
+    with pytest.raises(DuplicateNameError):
+        run(writer, save_preset, replace(renamed, name="服装全景"))

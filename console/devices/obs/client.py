@@ -9,7 +9,10 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -59,9 +62,11 @@ class ObsAddress:
 @dataclass
 class _Job:
     token: int
-    request_type: str
+    request_type: str  # for a call(): the function's name
     data: dict | None
     queued_at: float
+    fn: Callable[[ObsSession], Any] | None = None  # set for call(), with its future
+    future: Future | None = None
 
 
 class ObsClient(QObject):
@@ -109,6 +114,7 @@ class ObsClient(QObject):
                 session.close()  # a worker waiting on a hung OBS wakes at once
             self._thread.join(timeout=5)
             self._thread = None
+            self._drain("not_connected")  # queued just as the worker ended: never left hanging
             self._set_state(DISCONNECTED, "", "")
 
     def set_address(self, address: ObsAddress) -> None:
@@ -130,6 +136,20 @@ class ObsClient(QObject):
             return token
         self._jobs.put(_Job(token, request_type, data, time.monotonic()))
         return token
+
+    def call(self, fn: Callable[[ObsSession], Any]) -> Future:
+        """Run `fn(session)` on the worker between requests: for requests that belong
+        together (read a scene's items, then show one and hide the others) without a round
+        trip through the GUI for each. Refused at once unless connected. The Future is
+        resolved on the worker thread: hand its result to the GUI by signal."""
+        future: Future = Future()
+        name = _name_of(fn)
+        if self.state != CONNECTED:
+            future.set_running_or_notify_cancel()
+            future.set_exception(ObsRequestError(name, "not_connected"))
+            return future
+        self._jobs.put(_Job(next(self._tokens), name, None, time.monotonic(), fn, future))
+        return future
 
     # -- worker thread ----------------------------------------------------------------
     def _set_state(self, state: str, reason: str, detail: str) -> None:
@@ -214,6 +234,9 @@ class ObsClient(QObject):
         return "stopped"
 
     def _do(self, session: ObsSession, job: _Job) -> None:
+        if job.future is not None:
+            self._do_call(session, job)
+            return
         if time.monotonic() - job.queued_at > STALE_AFTER:
             self.request_failed.emit(job.token, job.request_type, "stale", "")
             return
@@ -227,14 +250,40 @@ class ObsClient(QObject):
         else:
             self.replied.emit(job.token, job.request_type, reply)
 
+    def _do_call(self, session: ObsSession, job: _Job) -> None:
+        """Resolve a call()'s future. Its failure stays with its caller, except that no
+        answer (timeout) or a lost connection ends the session, as for any request."""
+        assert job.fn is not None and job.future is not None
+        future = job.future
+        if not future.set_running_or_notify_cancel():
+            return  # the caller cancelled it while it waited
+        if time.monotonic() - job.queued_at > STALE_AFTER:
+            future.set_exception(ObsRequestError(job.request_type, "stale"))
+            return
+        try:
+            result = job.fn(session)
+        except ObsRequestError as e:
+            future.set_exception(e)
+            if e.code in ("timeout", "lost"):
+                raise
+        except Exception as e:  # the caller reads it from the future; the session goes on
+            log.info("OBS call %s failed inside LiveDesk: %r", job.request_type, e)
+            future.set_exception(e)
+        else:
+            future.set_result(result)
+
     def _drain(self, code: str) -> None:
         while True:
             try:
                 job = self._jobs.get_nowait()
             except queue.Empty:
                 return
-            if job is not None:
+            if job is None:
+                continue
+            if job.future is None:
                 self.request_failed.emit(job.token, job.request_type, code, "")
+            elif job.future.set_running_or_notify_cancel():
+                job.future.set_exception(ObsRequestError(job.request_type, code))
 
     def _on_session_event(self, event_type: str, data: dict) -> None:
         with self._events_lock:
@@ -294,6 +343,13 @@ class ObsClient(QObject):
             streaming=s.request("GetStreamStatus")["outputActive"],
             recording=s.request("GetRecordStatus")["outputActive"],
         )
+
+
+def _name_of(fn: Callable) -> str:
+    """The function's name (through functools.partial) names a failed call()."""
+    while not hasattr(fn, "__name__") and hasattr(fn, "func"):
+        fn = fn.func
+    return getattr(fn, "__name__", "call")
 
 
 class _Poller:

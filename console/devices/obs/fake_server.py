@@ -197,6 +197,18 @@ class FakeObsServer:
         """Extra hook: the scene list was edited in OBS (emits SceneListChanged)."""
         self._change(lambda state: state.set_scene_list(scenes))
 
+    def set_scene_item_enabled(self, scene: str, source: str, enabled: bool) -> None:
+        """The eye of `source`'s top-most item in `scene` was clicked in OBS."""
+        self._change(
+            lambda state: state.set_item_enabled(scene, state.top_item(scene, source), enabled)
+        )
+
+    def set_filter_enabled(self, source: str, name: str, enabled: bool) -> None:
+        """A filter of `source` was switched on or off in OBS."""
+        self._change(
+            lambda state: state.set_filter_enabled(source, state.filter_of(source, name), enabled)
+        )
+
     def state(self) -> dict:
         with self._lock:
             return self._state.snapshot()

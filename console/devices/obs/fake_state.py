@@ -36,9 +36,13 @@ RESOURCE_NOT_FOUND = 600
 RESOURCE_ALREADY_EXISTS = 601
 INVALID_RESOURCE_TYPE = 602
 INVALID_RESOURCE_STATE = 604
+INVALID_FILTER_KIND = 607
 RESOURCE_CREATION_FAILED = 700
+CANNOT_ACT = 703
 
-GENERAL, CONFIG, SCENES, INPUTS, TRANSITIONS, OUTPUTS, UI = 1, 2, 4, 8, 16, 64, 1024
+GENERAL, CONFIG, SCENES, INPUTS, TRANSITIONS, FILTERS, OUTPUTS, SCENE_ITEMS, UI = (
+    1, 2, 4, 8, 16, 32, 64, 128, 1024
+)  # fmt: skip
 # obs-websocket 5.0-5.6 define All as every low-volume bit including Ui (1 << 10), so a client
 # sending 1023 misses StudioModeStateChanged (checked against OBS 29.0.2).
 EVENT_ALL = 2047
@@ -53,7 +57,58 @@ DEFAULT_SCENES = [
     "休息 Break",
 ]
 MIC, DESKTOP, BGM = "麦克风 Mic", "桌面音频 Desktop Audio", "背景音乐 BGM"
-CAMERA, OVERLAY = "摄像头 Camera", "价格贴片 Price overlay"
+CAMERA, OVERHEAD, OVERLAY = "摄像头 Camera", "俯拍 Overhead camera", "价格贴片 Price overlay"
+NOISE_SUPPRESSION, GAIN = "Noise Suppression", "Gain"
+# Bottom-first items per scene (source, shown): both cameras sit in the close-up scenes with
+# one shown, so a demo preset has a camera to switch; scenes not listed start empty.
+DEFAULT_ITEMS = {
+    "开场 Opening": [(CAMERA, True), (OVERLAY, False)],
+    "主播近景 Host close-up": [(CAMERA, True), (OVERHEAD, False), (OVERLAY, True)],
+    "商品特写 Product close-up": [(CAMERA, False), (OVERHEAD, True), (OVERLAY, True)],
+    "全景 Wide": [(CAMERA, True)],
+    "福利时间 Giveaway": [(CAMERA, True), (OVERLAY, True)],
+    "休息 Break": [(BGM, True)],
+}
+# Filter kinds the fake knows, with the defaults OBS 29.0.2 reports for them.
+FILTER_DEFAULTS: dict[str, dict[str, Any]] = {
+    "noise_suppress_filter_v2": {"method": "rnnoise", "suppress_level": -30},
+    "noise_suppress_filter": {"method": "speex", "suppress_level": -30},
+    "gain_filter": {"db": 0.0},
+    "noise_gate_filter": {
+        "attack_time": 25,
+        "close_threshold": -32.0,
+        "hold_time": 200,
+        "open_threshold": -26.0,
+        "release_time": 150,
+    },
+    "compressor_filter": {
+        "attack_time": 6,
+        "output_gain": 0.0,
+        "ratio": 10.0,
+        "release_time": 60,
+        "sidechain_source": "none",
+        "threshold": -18.0,
+    },
+    "limiter_filter": {"release_time": 60, "threshold": -6.0},
+    "basic_eq_filter": {"high": 0.0, "low": 0.0, "mid": 0.0},
+    "color_filter_v2": {
+        "brightness": 0.0,
+        "color_add": 0,
+        "color_multiply": 16777215,
+        "contrast": 0.0,
+        "gamma": 0.0,
+        "hue_shift": 0.0,
+        "opacity": 1.0,
+        "saturation": 0.0,
+    },
+    "crop_filter": {"relative": True},
+}
+DEFAULT_MIC_FILTERS = [  # name, kind, enabled, settings
+    (NOISE_SUPPRESSION, "noise_suppress_filter_v2", True, {}),
+    (GAIN, "gain_filter", False, {"db": 6.0}),
+]
+CANVAS = (1920, 1080)
+AUDIO_ONLY_KINDS = {"pulse_input_capture", "pulse_output_capture"}  # no picture: sized 0x0
 NO_AUDIO = "The specified input does not support audio."
 IMAGE_FORMATS = ["bmp", "cur", "ico", "jpeg", "jpg", "pbm", "pgm", "png", "ppm", "xbm", "xpm"]
 STREAM_BYTES_PER_S = 6_000_000 // 8
@@ -197,6 +252,21 @@ class Input:
         return head if head and tail.isdigit() else self.kind
 
 
+@dataclass
+class SceneItem:
+    id: int  # unique within its scene, never reused (OBS's per-scene id counter)
+    source: str
+    enabled: bool = True
+
+
+@dataclass
+class Filter:
+    name: str
+    kind: str
+    enabled: bool = True
+    settings: dict[str, Any] = field(default_factory=dict)  # only what was set, as OBS lists
+
+
 class Voice:
     """Talk spurts of syllables (~4.5 per second) between short pauses, so the mic meter looks
     like somebody presenting a product rather than noise."""
@@ -232,7 +302,8 @@ class Output:
 
 
 class ObsState:
-    """One OBS instance: scenes (top-to-bottom as in OBS's dock), inputs, transitions, outputs.
+    """One OBS instance: scenes (top-to-bottom as in OBS's dock) with their items, inputs,
+    source filters, transitions, outputs.
 
     Request handlers are the `req_<RequestType>` methods; `schedule(delay_s, fn)` runs `fn`
     later under the server's lock (transitions, outputs settling)."""
@@ -259,10 +330,17 @@ class ObsState:
                 Input(DESKTOP, "pulse_output_capture", True, (-62.0, 2.0)),
                 Input(MIC, "pulse_input_capture", True),
                 Input(CAMERA, "v4l2_input", False),
+                Input(OVERHEAD, "v4l2_input", False),
                 Input(OVERLAY, "text_ft2_source_v2", False),
                 Input(BGM, "ffmpeg_source", True, (-24.0, 3.0), volume_mul=db_to_mul(-12.0)),
             )
         }
+        self.items = {
+            scene: [SceneItem(n, *item) for n, item in enumerate(DEFAULT_ITEMS.get(scene, []), 1)]
+            for scene in self.scenes
+        }
+        self._last_item_id = {scene: len(items) for scene, items in self.items.items()}
+        self.filters = {MIC: [Filter(n, k, on, dict(s)) for n, k, on, s in DEFAULT_MIC_FILTERS]}
         self.voice = Voice(self.rng)
         self.transitions = {"Cut": ("cut_transition", True), "Fade": ("fade_transition", False)}
         self.transition, self.transition_ms, self._transition_token = "Fade", 300, 0
@@ -408,10 +486,59 @@ class ObsState:
             },
         )
 
+    def scene_items(self, scene: str) -> list[SceneItem]:
+        """The scene's items, bottom first (list position = sceneItemIndex)."""
+        return self.items.setdefault(scene, [])
+
+    def add_item(self, scene: str, source: str, enabled: bool) -> SceneItem:
+        last = self._last_item_id.get(scene, 0) + 1
+        self._last_item_id[scene] = last
+        item = SceneItem(last, source, enabled)
+        items = self.scene_items(scene)
+        items.append(item)  # OBS adds on top
+        created = {"sceneName": scene, "sourceName": source, "sceneItemId": item.id}
+        self.emit(SCENE_ITEMS, "SceneItemCreated", {**created, "sceneItemIndex": len(items) - 1})
+        if not enabled:
+            self._item_enabled_event(scene, item)
+        # OBS's source dock selects a new item, and obs-websocket reports that too.
+        self.emit(SCENE_ITEMS, "SceneItemSelected", {"sceneName": scene, "sceneItemId": item.id})
+        return item
+
+    def set_item_enabled(self, scene: str, item: SceneItem, enabled: bool) -> None:
+        if item.enabled != enabled:  # libobs signals nothing when the item already is so
+            item.enabled = enabled
+            self._item_enabled_event(scene, item)
+
+    def _item_enabled_event(self, scene: str, item: SceneItem) -> None:
+        data = {"sceneName": scene, "sceneItemId": item.id, "sceneItemEnabled": item.enabled}
+        self.emit(SCENE_ITEMS, "SceneItemEnableStateChanged", data)
+
+    def top_item(self, scene: str, source: str) -> SceneItem:
+        """The top-most item of `source` in `scene` (KeyError if none): what a person
+        clicking the eye in OBS's source list most likely means."""
+        for item in reversed(self.scene_items(scene)):
+            if item.source == source:
+                return item
+        raise KeyError(f"{source} in {scene}")
+
+    def set_filter_enabled(self, source: str, found: Filter, enabled: bool) -> None:
+        found.enabled = enabled  # obs-websocket reports it even when nothing changed
+        data = {"sourceName": source, "filterName": found.name, "filterEnabled": enabled}
+        self.emit(FILTERS, "SourceFilterEnableStateChanged", data)
+
+    def filter_of(self, source: str, name: str) -> Filter:
+        for found in self.filters.get(source, []):
+            if found.name == name:
+                return found
+        raise KeyError(f"{name} on {source}")
+
     def set_scene_list(self, scenes: list[str]) -> None:
         if not scenes:
             raise ValueError("OBS always keeps at least one scene")
         self.scenes = list(scenes)
+        sources = set(self.inputs) | set(scenes)  # a removed scene goes from other scenes too
+        self.items = {s: [i for i in self.scene_items(s) if i.source in sources] for s in scenes}
+        self.filters = {s: f for s, f in self.filters.items() if s in sources}
         self.emit(SCENES, "SceneListChanged", {"scenes": self.scene_array()})
         if self.program not in self.scenes:
             self.set_program(self.scenes[0])
@@ -479,6 +606,14 @@ class ObsState:
             "transition": self.transition,
             "transition_ms": self.transition_ms,
             "scenes": list(self.scenes),
+            "scene_items": {
+                scene: [(i.source, i.enabled) for i in items] for scene, items in self.items.items()
+            },
+            "filters": {
+                source: {f.name: f.enabled for f in filters}
+                for source, filters in self.filters.items()
+                if filters
+            },
         }
 
     def meter_inputs(self) -> list[dict[str, Any]]:
@@ -673,20 +808,20 @@ class ObsState:
                 RESOURCE_ALREADY_EXISTS, "A source already exists by that input name."
             )
         settings = f.data.get("inputSettings") or {}
-        self.inputs[name] = Input(name, kind, audio=False, settings=dict(settings))
+        enabled = f.boolean("sceneItemEnabled") if f.has("sceneItemEnabled") else True
+        created = self.inputs[name] = Input(name, kind, audio=False, settings=dict(settings))
         self.emit(
             INPUTS,
             "InputCreated",
             {
                 "inputName": name,
                 "inputKind": kind,
-                "unversionedInputKind": kind,
+                "unversionedInputKind": created.unversioned_kind,
                 "inputSettings": settings,
                 "defaultInputSettings": {},
             },
         )
-        # The fake keeps no scene items (`scene` is only checked); an id is what OBS answers.
-        return {"sceneItemId": len(self.inputs) + len(self.scenes)}
+        return {"sceneItemId": self.add_item(self._scene(f), name, enabled).id}
 
     def req_SetInputSettings(self, f: Fields) -> None:
         item = self._input(f)
@@ -740,6 +875,150 @@ class ObsState:
         if mul is None and db is None:
             raise RequestFailed(MISSING_REQUEST_FIELD, "You must specify one volume field.")
         self.set_volume(item, mul if mul is not None else db_to_mul(db))
+
+    # ---- requests: scene items ----------------------------------------------------------------
+    def _source(self, f: Fields) -> str:
+        name = f.string("sourceName")
+        if name not in self.inputs and name not in self.scenes:
+            raise RequestFailed(RESOURCE_NOT_FOUND, f"No source was found by the name of `{name}`.")
+        return name
+
+    def _scene_item(self, f: Fields) -> tuple[str, SceneItem]:
+        scene = self._scene(f)
+        item_id = int(f.number("sceneItemId", 0, math.inf))  # OBS truncates 1.5 to 1
+        for item in self.scene_items(scene):
+            if item.id == item_id:
+                return scene, item
+        raise RequestFailed(
+            RESOURCE_NOT_FOUND,
+            f"No scene items were found in scene `{scene}` with the ID `{item_id}`.",
+        )
+
+    def _item_json(self, item: SceneItem, index: int) -> dict[str, Any]:
+        found = self.inputs.get(item.source)  # None: the item shows a scene
+        return {
+            "inputKind": found.kind if found else None,
+            "isGroup": None if found else False,
+            "sceneItemBlendMode": "OBS_BLEND_NORMAL",
+            "sceneItemEnabled": item.enabled,
+            "sceneItemId": item.id,
+            "sceneItemIndex": index,
+            "sceneItemLocked": False,
+            "sceneItemTransform": _transform(*self._size(found)),
+            "sourceName": item.source,
+            "sourceType": "OBS_SOURCE_TYPE_INPUT" if found else "OBS_SOURCE_TYPE_SCENE",
+        }
+
+    @staticmethod
+    def _size(found: Input | None) -> tuple[float, float]:
+        if found is None:
+            return CANVAS  # a scene is canvas-sized
+        if found.kind in AUDIO_ONLY_KINDS:
+            return 0, 0
+        return found.settings.get("width", CANVAS[0]), found.settings.get("height", CANVAS[1])
+
+    def req_GetSceneItemList(self, f: Fields) -> dict[str, Any]:
+        items = self.scene_items(self._scene(f))
+        return {"sceneItems": [self._item_json(item, n) for n, item in enumerate(items)]}
+
+    def req_GetSceneItemEnabled(self, f: Fields) -> dict[str, Any]:
+        return {"sceneItemEnabled": self._scene_item(f)[1].enabled}
+
+    def req_SetSceneItemEnabled(self, f: Fields) -> None:
+        scene, item = self._scene_item(f)
+        self.set_item_enabled(scene, item, f.boolean("sceneItemEnabled"))
+
+    def req_GetSceneItemId(self, f: Fields) -> dict[str, Any]:
+        scene, source = self._scene(f), f.string("sourceName")
+        offset = 0  # the n-th match from the bottom; -1 is the top-most
+        if f.has("searchOffset"):
+            offset = int(f.number("searchOffset", -1, math.inf, optional=True))
+        matches = [item for item in self.scene_items(scene) if item.source == source]
+        if offset >= len(matches) or not matches:
+            raise RequestFailed(
+                RESOURCE_NOT_FOUND,
+                "No scene items were found in the specified scene by that name or offset.",
+            )
+        return {"sceneItemId": matches[offset].id}
+
+    def req_CreateSceneItem(self, f: Fields) -> dict[str, Any]:
+        scene, source = self._scene(f), self._source(f)
+        if source == scene:
+            raise RequestFailed(
+                CANNOT_ACT, "You cannot create scene item of a scene within itself."
+            )
+        enabled = f.boolean("sceneItemEnabled") if f.has("sceneItemEnabled") else True
+        return {"sceneItemId": self.add_item(scene, source, enabled).id}
+
+    # ---- requests: source filters -------------------------------------------------------------
+    def _filters_of(self, f: Fields) -> tuple[str, list[Filter]]:
+        source = self._source(f)  # scenes have filters too
+        return source, self.filters.setdefault(source, [])
+
+    def _filter(self, f: Fields) -> tuple[str, Filter]:
+        source = self._source(f)
+        name = f.string("filterName")
+        try:
+            return source, self.filter_of(source, name)
+        except KeyError:
+            raise RequestFailed(
+                RESOURCE_NOT_FOUND,
+                f"No filter was found in the source `{source}` with the name `{name}`.",
+            ) from None
+
+    def req_GetSourceFilterList(self, f: Fields) -> dict[str, Any]:
+        _source, filters = self._filters_of(f)
+        return {
+            "filters": [
+                {
+                    "filterEnabled": x.enabled,
+                    "filterIndex": n,
+                    "filterKind": x.kind,
+                    "filterName": x.name,
+                    "filterSettings": dict(x.settings),
+                }
+                for n, x in enumerate(filters)
+            ]
+        }
+
+    def req_SetSourceFilterEnabled(self, f: Fields) -> None:
+        source, found = self._filter(f)  # OBS looks for the filter before the flag
+        self.set_filter_enabled(source, found, f.boolean("filterEnabled"))
+
+    def req_CreateSourceFilter(self, f: Fields) -> None:
+        source, filters = self._filters_of(f)
+        name, kind = f.string("filterName"), f.string("filterKind")
+        if any(x.name == name for x in filters):
+            raise RequestFailed(RESOURCE_ALREADY_EXISTS, "A filter already exists by that name.")
+        if kind not in FILTER_DEFAULTS:
+            raise RequestFailed(
+                INVALID_FILTER_KIND,
+                "Your specified filter kind is not supported by OBS. "
+                "Check that any necessary plugins are loaded.",
+            )
+        settings = f.data.get("filterSettings") if f.has("filterSettings") else {}
+        if not isinstance(settings, dict):
+            raise RequestFailed(
+                INVALID_REQUEST_FIELD_TYPE, "The field value of `filterSettings` must be an object."
+            )
+        filters.append(Filter(name, kind, True, dict(settings)))
+        self.emit(
+            FILTERS,
+            "SourceFilterCreated",
+            {
+                "sourceName": source,
+                "filterName": name,
+                "filterKind": kind,
+                "filterIndex": len(filters) - 1,
+                "filterSettings": dict(settings),
+                "defaultFilterSettings": dict(FILTER_DEFAULTS[kind]),
+            },
+        )
+
+    def req_RemoveSourceFilter(self, f: Fields) -> None:
+        source, found = self._filter(f)
+        self.filters[source].remove(found)
+        self.emit(FILTERS, "SourceFilterRemoved", {"sourceName": source, "filterName": found.name})
 
     # ---- requests: stream and record --------------------------------------------------------
     def _status(self, which: Output) -> dict[str, Any]:
@@ -837,6 +1116,30 @@ class ObsState:
                 "CurrentSceneTransitionDurationChanged",
                 {"transitionDuration": duration},
             )
+
+
+def _transform(width: float, height: float) -> dict[str, Any]:
+    """A scene item as OBS adds it: top left, unscaled, uncropped."""
+    return {
+        "alignment": 5,
+        "boundsAlignment": 0,
+        "boundsHeight": 0.0,
+        "boundsType": "OBS_BOUNDS_NONE",
+        "boundsWidth": 0.0,
+        "cropBottom": 0,
+        "cropLeft": 0,
+        "cropRight": 0,
+        "cropTop": 0,
+        "height": float(height),
+        "positionX": 0.0,
+        "positionY": 0.0,
+        "rotation": 0.0,
+        "scaleX": 1.0,
+        "scaleY": 1.0,
+        "sourceHeight": float(height),
+        "sourceWidth": float(width),
+        "width": float(width),
+    }
 
 
 # ---- one connection's protocol state (the obs-websocket session) -----------------------------
