@@ -31,12 +31,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "comes from LIVEDESK_OBS_PASSWORD or the keyring",
     )
     p.add_argument("--db", metavar="PATH", type=Path, help="the show database file")
+    p.add_argument(
+        "--api-port",
+        metavar="PORT",
+        type=int,
+        help="port of the local stats API (default 8765); its token comes from "
+        "LIVEDESK_API_TOKEN or the keyring",
+    )
     p.add_argument("--lang", choices=("en", "zh_CN"), help="UI language (default: system)")
     p.add_argument("--version", action="version", version=f"LiveDesk {__version__}")
     p.add_argument("--verbose", action="store_true", help="debug logging")
     p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", metavar="PNG", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    if args.api_port is not None and not 0 <= args.api_port <= 65535:
+        p.error(f"--api-port wants 0..65535, not {args.api_port}")
     if args.obs:
         url = urlparse(args.obs if "://" in args.obs else f"ws://{args.obs}")
         if url.scheme != "ws" or not url.hostname:
@@ -155,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         title = app.translate("App", "Live show {0}").format(time.strftime("%Y-%m-%d"))
         queue.open_show(lambda db: show_setup.current_show(db, title))
     window.setWindowTitle(window.windowTitle() + (" [DEMO]" if args.demo else ""))
+    api = _stats_api(writer, queue, settings, args.api_port)
 
     def show_connect_dialog() -> None:
         dialog = ConnectDialog(service, window)
@@ -200,6 +210,12 @@ def main(argv: list[str] | None = None) -> int:
     from console.ui.room_looks import RoomLooks  # presets: recall, capture, 讲解's look
 
     RoomLooks(window, writer, service, devices, queue, run_of_show.rundown_panel)
+    from console.ui.stats_inputs import install_stats_inputs  # quick entry, simulator
+
+    install_stats_inputs(window, writer, queue, offers, args.demo)
+    from console.ui.dashboard_install import install_dashboard  # live stats
+
+    install_dashboard(window, writer, queue)
     window.finish_docks()
     window.show()
     run_of_show.start()
@@ -224,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        if api:
+            api.stop()  # before the writer closes: no ingest is acknowledged after that
         client.stop()
         devices.close()
         if demo_devices:
@@ -251,6 +269,30 @@ def _devices(settings, demo: bool):
         log.warning("The device settings are unreadable (%s); no devices until fixed", e)
         rig = Rig()
     return DeviceService(rig), None
+
+
+def _stats_api(writer, queue, settings, port: int | None):
+    """Start the local stats API, or log why not (a taken port must not stop the show). Its
+    threads read queue.show_id and queue.queue, plain attributes holding immutable values."""
+    from console.ingest.stats_api import StatsApi
+    from console.settings import load_api_token
+    from console.store import stats_repo
+
+    api = StatsApi(
+        writer,
+        stats_repo,
+        lambda: queue.show_id,
+        lambda: queue.queue.explaining,
+        load_api_token(),
+        port=settings.api_port if port is None else port,
+        lan=settings.api_lan,
+    )
+    try:
+        api.start()
+    except OSError as e:
+        log.warning("The stats API could not listen on port %d: %s", api.requested_port, e)
+        return None
+    return api
 
 
 def _fatal(app, text: str) -> None:

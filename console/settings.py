@@ -1,5 +1,5 @@
-"""Typed settings in a JSON file under the platform's config folder; the OBS password lives
-in the OS keyring, never in the file or a log.
+"""Typed settings in a JSON file under the platform's config folder; the OBS password and the
+stats API token live in the OS keyring, never in the file or a log.
 """
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import secrets
 import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -20,6 +21,10 @@ log = logging.getLogger(__name__)
 APP = "LiveDesk"
 KEYRING_SERVICE = "LiveDesk OBS"
 PASSWORD_ENV = "LIVEDESK_OBS_PASSWORD"
+API_TOKEN_SERVICE = "LiveDesk stats API"
+API_TOKEN_ACCOUNT = "token"
+API_TOKEN_ENV = "LIVEDESK_API_TOKEN"
+_api_token_in_memory = ""  # when the machine has no keyring: until LiveDesk closes
 
 
 def config_dir() -> Path:
@@ -50,6 +55,8 @@ class Settings:
     host_view_fullscreen: bool = True
     host_view_geometry: str = ""  # base64 of the host window's saveGeometry(), when windowed
     rig: dict = field(default_factory=dict)  # console.core.rig.rig_to_dict form; {} = no devices
+    api_port: int = 8765  # the local stats API (console/ingest/stats_api.py)
+    api_lan: bool = False  # listen on every interface, not only 127.0.0.1: an explicit opt-in
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -117,3 +124,38 @@ def store_password(host: str, port: int, password: str) -> bool:
     except KeyringError as e:
         log.info("Password not stored: no keyring (%s)", type(e).__name__)
         return False
+
+
+def load_api_token() -> str:
+    """The stats API's bearer token: the environment wins (automation), then the keyring; made
+    on first use (and kept in the keyring, or in memory when there is none)."""
+    global _api_token_in_memory
+    env = os.environ.get(API_TOKEN_ENV)
+    if env:
+        return env
+    if _api_token_in_memory:
+        return _api_token_in_memory
+    try:
+        token = keyring.get_password(API_TOKEN_SERVICE, API_TOKEN_ACCOUNT)
+    except KeyringError as e:
+        log.info(
+            "No keyring available (%s); the API token lasts until LiveDesk closes",
+            type(e).__name__,
+        )
+        token = None
+    if token:
+        _api_token_in_memory = token
+        return token
+    return regenerate_api_token()
+
+
+def regenerate_api_token() -> str:
+    """A new random token, stored like load_api_token's (the old one stops working)."""
+    global _api_token_in_memory
+    token = secrets.token_urlsafe(32)
+    _api_token_in_memory = token
+    try:
+        keyring.set_password(API_TOKEN_SERVICE, API_TOKEN_ACCOUNT, token)
+    except KeyringError as e:
+        log.info("API token not stored: no keyring (%s)", type(e).__name__)
+    return token

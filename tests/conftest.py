@@ -79,13 +79,16 @@ def _fail_on_warning_logs(request, caplog):
 @pytest.fixture(scope="module")
 def ola():
     """OLA's olad as a real DMX receiver in its own network namespace (helpers/ola_peer.py);
-    one per test module (the namespace is named after this process)."""
+    one per test module (the namespace is named after this process). Required (a failure,
+    not a skip, when missing) with LIVEDESK_REQUIRE_OLA=1, and with LIVEDESK_REQUIRE_OBS=1
+    too: the Done-when test and the preset bench need both, and must not pass by skipping."""
     from tests.helpers import ola_peer
 
     reason = ola_peer.unavailable()
     if reason:
-        if os.environ.get("LIVEDESK_REQUIRE_OLA") == "1":
-            pytest.fail(f"OLA peer required but unavailable: {reason}")
+        for variable in ("LIVEDESK_REQUIRE_OLA", "LIVEDESK_REQUIRE_OBS"):
+            if os.environ.get(variable) == "1":
+                pytest.fail(f"OLA peer required ({variable}=1) but unavailable: {reason}")
         pytest.skip(reason)
     peer = ola_peer.OlaPeer().start()
     yield peer

@@ -203,11 +203,17 @@ class ChecklistService(QObject):
         )
 
     def _device_evidence(self, *kinds: str) -> tuple[DeviceEvidence, ...] | None:
+        """The devices' statuses. DMX is one-way: an output sending without error is fine
+        but does not answer, so it is left out of the devices counted as answering; one that
+        fails to send is listed like any device that is down. Only a rig whose lights are all
+        DMX outputs, all sending, has them as its evidence (so the check is not "none set up")."""
         if self.devices is None:
             return None
-        names = [c.name for kind in kinds for c in getattr(self.devices.rig, kind)]
-        statuses = ((n, self.devices.status(n)) for n in names)
-        return tuple(DeviceEvidence(n, s.state, s.reason) for n, s in statuses)
+        configured = [(kind, c.name) for kind in kinds for c in getattr(self.devices.rig, kind)]
+        statuses = [(kind, n, self.devices.status(n)) for kind, n in configured]
+        evidence = [(kind, DeviceEvidence(n, s.state, s.reason)) for kind, n, s in statuses]
+        answering = [e for kind, e in evidence if kind != "dmx_outputs" or e.state != "online"]
+        return tuple(answering if answering else (e for _, e in evidence))
 
     def refresh(self) -> None:
         """Evaluate every self-check now; `changed` follows when anything differs."""

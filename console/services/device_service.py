@@ -9,7 +9,8 @@ frame last asked of each output (DMX is one-way; there is nothing to read back).
 
 Devices come from a DeviceFactory: real ones by default, the fakes of `DemoDevices` for
 `--demo`. A device the factory cannot make (a bad address, a fake whose port is taken) is
-listed with an error status, not raised: the rest of the rig still works.
+listed with an error status, not raised: the rest of the rig still works; the next configure
+(Apply) or test of it tries to make it again.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from console.core.rig import (
     Rig,
 )
 from console.devices.camera.fake_visca import FakeViscaCamera
-from console.devices.camera.visca import IF_CLEAR, PtzCamera
+from console.devices.camera.visca import POWER_INQ, PtzCamera
 from console.devices.device import Device, DeviceError
 from console.devices.lights.dmx import DmxUniverseOutput
 from console.devices.lights.fake_dmx import FakeDmxUniverseOutput
@@ -42,8 +43,8 @@ log = logging.getLogger(__name__)
 
 KEYLIGHT, DMX, PTZ = KeyLight.kind, DmxUniverseOutput.kind, PtzCamera.kind
 # Key Lights are asked for their state now and then so an unplugged light shows as such before
-# a preset needs it. DMX outputs report through their keepalive; cameras are not polled, as
-# every VISCA command may interfere with a move.
+# a preset needs it. DMX outputs report through their keepalive; cameras are not polled: a
+# camera's worker is busy for a whole move, and a poll would queue behind it.
 POLL_MS = 5000
 
 
@@ -65,6 +66,9 @@ class DeviceFactory:
 
     def ptz(self, config: PtzCameraConfig) -> PtzCamera:
         return PtzCamera(config.name, config.host, config.port, max_preset=config.max_preset)
+
+    def release(self, name: str) -> None:
+        """The rig has no device of that name any more (removed or renamed)."""
 
 
 class DeviceService(QObject):
@@ -95,7 +99,8 @@ class DeviceService(QObject):
     def configure(self, rig: Rig) -> None:
         """Make the devices match `rig`: a device whose configuration is unchanged keeps
         running (its connection, its DMX frame, its queue); a removed or changed one is closed
-        (without waiting for it); a new one is made and asked once how it is."""
+        (without waiting for it); a new one, or one that could not be made last time (a demo
+        fake's port was taken, say), is made and asked once how it is."""
         wanted = _configs(rig)
         for name in list(self._devices):
             if wanted.get(name) != self._configs.get(name):
@@ -103,9 +108,9 @@ class DeviceService(QObject):
                 self._targets.pop(name, None)
                 self._polls.pop(name, None)
                 self._devices.pop(name).close()
-        self._failed = {
-            n: f for n, f in self._failed.items() if wanted.get(n) == self._configs.get(n)
-        }
+                if name not in wanted:
+                    self._factory.release(name)
+        self._failed = {}  # each is tried again below
         fixtures = {f.name for f in rig.fixtures}
         self._levels = {n: lv for n, lv in self._levels.items() if n in fixtures}
         self.rig = rig
@@ -113,12 +118,11 @@ class DeviceService(QObject):
         for name, (kind, config) in wanted.items():
             if name in self._devices:
                 devices[name] = self._devices[name]
-            elif name not in self._failed:
+            else:
                 device = self._make(kind, config)
                 if device is not None:
                     devices[name] = device
                     made.append(device)
-                self._configs[name] = (kind, config)
         self._devices = devices
         self._configs = {n: c for n, c in wanted.items() if n in devices or n in self._failed}
         self.rig_changed.emit(rig)
@@ -146,12 +150,30 @@ class DeviceService(QObject):
         device.on_status(self._on_status_from_any_thread)
         return device
 
+    def _retry(self, name: str) -> Device | None:
+        """Make a device that could not be made before; None if it still cannot be."""
+        if name not in self._failed:
+            return None
+        kind, config = self._configs[name]
+        del self._failed[name]
+        device = self._make(kind, config)
+        if device is None:
+            self.status_changed.emit(kind, name, self._failed[name][1])
+            return None
+        self._devices[name] = device
+        self._devices = {n: self._devices[n] for n in self._configs if n in self._devices}
+        self.status_changed.emit(device.kind, name, device.status)
+        self._probe(device)
+        return device
+
     def _probe(self, device: Device) -> None:
         """One harmless call, so the status says online or why not before it is needed."""
         if isinstance(device, KeyLight):
             self._polls[device.name] = device.read_state()
         elif isinstance(device, PtzCamera):
-            device.send_command(IF_CLEAR)  # visca-over-ip sends it on connecting anyway
+            # An inquiry, not IF_Clear, which cancels a move (another controller's too).
+            # visca-over-ip still sends one IF_Clear when it first connects.
+            device.inquire(POWER_INQ)
         elif isinstance(device, DmxUniverseOutput):
             device.open()
             self._restore_look(device)
@@ -241,14 +263,15 @@ class DeviceService(QObject):
     # -- the Test button ----------------------------------------------------------------------
     def test(self, name: str) -> Future[str]:
         """Show that the device is there: a Key Light blinks ("identified"), a PTZ camera
-        answers IF_Clear, which moves nothing ("answered"), a DMX output resends its frame
-        ("sent"). An output that has sent nothing yet only opens its socket ("opened"): a
-        blank frame would black out a rig someone else is lighting."""
-        device = self._devices.get(name)
+        answers the power inquiry, which neither moves nor stops it ("answered"), a DMX
+        output resends its frame ("sent"). An output that has sent nothing yet only opens its
+        socket ("opened"): a blank frame would black out a rig someone else is lighting. A
+        device that could not be made is first made again."""
+        device = self._devices.get(name) or self._retry(name)
         if isinstance(device, KeyLight):
             return _then(device.identify(), "identified")
         if isinstance(device, PtzCamera):
-            return _then(device.send_command(IF_CLEAR), "answered")
+            return _then(device.inquire(POWER_INQ), "answered")
         if isinstance(device, DmxUniverseOutput):
             frame = self._targets.get(name)
             if frame is None:
@@ -342,17 +365,23 @@ def demo_rig() -> Rig:
 class DemoDevices(DeviceFactory):
     """Devices backed by the shipped fakes, on loopback only, whatever address the rig gives:
     a FakeKeyLight per key light (127.0.0.1, a free port), a FakeViscaCamera per PTZ camera
-    (127.0.0.2), and DMX outputs that record instead of sending. The fakes run until stop()."""
+    (127.0.0.2), and DMX outputs that record instead of sending. A device made again under
+    its name (its settings changed) keeps its fake; a released one's fake stops. The rest
+    run until stop()."""
 
     def __init__(self):
         self.keylights: dict[str, FakeKeyLight] = {}
         self.cameras: dict[str, FakeViscaCamera] = {}
         self._fakes: list[FakeKeyLight | FakeViscaCamera] = []
+        self._stopping: list[threading.Thread] = []
 
     def keylight(self, config: KeyLightConfig) -> KeyLight:
-        fake = FakeKeyLight("127.0.0.1", 0, display_name=config.name)
-        self._start(fake)
-        self.keylights[config.name] = fake
+        fake = self.keylights.get(config.name)
+        if fake is None:
+            self.release(config.name)  # a camera of that name before, say
+            fake = FakeKeyLight("127.0.0.1", 0, display_name=config.name)
+            self._start(fake)
+            self.keylights[config.name] = fake
         return KeyLight(config.name, fake.host, fake.port)
 
     def dmx_output(self, config: DmxOutputConfig) -> DmxUniverseOutput:
@@ -360,10 +389,24 @@ class DemoDevices(DeviceFactory):
         return FakeDmxUniverseOutput(config.name, config.universe, protocol)
 
     def ptz(self, config: PtzCameraConfig) -> PtzCamera:
-        fake = FakeViscaCamera("127.0.0.2", 0)
-        self._start(fake)
-        self.cameras[config.name] = fake
+        fake = self.cameras.get(config.name)
+        if fake is None:
+            self.release(config.name)
+            fake = FakeViscaCamera("127.0.0.2", 0)
+            self._start(fake)
+            self.cameras[config.name] = fake
         return PtzCamera(config.name, fake.host, fake.port, max_preset=config.max_preset)
+
+    def release(self, name: str) -> None:
+        """Stop the fake of a device the rig no longer has, on a thread of its own: stopping
+        joins the fake's threads, and this runs on the GUI thread (Apply)."""
+        for fakes in (self.keylights, self.cameras):
+            fake = fakes.pop(name, None)
+            if fake is not None:
+                self._fakes.remove(fake)
+                stopper = threading.Thread(target=fake.stop, name=f"demo-release-{name}")
+                stopper.start()
+                self._stopping.append(stopper)
 
     def _start(self, fake: FakeKeyLight | FakeViscaCamera) -> None:
         try:
@@ -376,3 +419,6 @@ class DemoDevices(DeviceFactory):
         fakes, self._fakes = self._fakes, []
         for fake in fakes:
             fake.stop()
+        stopping, self._stopping = self._stopping, []
+        for stopper in stopping:
+            stopper.join()

@@ -148,6 +148,23 @@ class RundownService(QObject):
         """A rehearsal again from the top."""
         self._act("reset", rules.reset)
 
+    def drop_preset(self, preset_id: int) -> None:
+        """A deleted preset leaves the segments that recalled it. The store has already
+        cleared them (presets_repo.remove_preset); the rundown in memory must follow, or the
+        next save writes the id back (and sqlite may give it to a new preset). Saved again
+        all the same, in case an edit sent meanwhile wrote it back; no timeline event of its
+        own: the removal is one."""
+        if self.show_id is None or all(s.preset_id != preset_id for s in self.rundown.segments):
+            return
+
+        def drop(r: Rundown) -> Rundown:
+            segments = tuple(
+                replace(s, preset_id=None) if s.preset_id == preset_id else s for s in r.segments
+            )
+            return replace(r, segments=segments)
+
+        self._act("preset_dropped", drop, record=False)
+
     # -- running (the segment events are the timeline's record) -----------------------------
     def start(self, segment_id: int | None = None) -> None:
         self._run("start", lambda r, now, wall: rules.start(r, now, segment_id, wall))

@@ -206,6 +206,53 @@ def m004_presets(db: sqlite_utils.Database) -> None:
     db["products"].add_column("preset_id", int)  # 讲解 on the product recalls it
 
 
+@migrations()
+def m005_stats(db: sqlite_utils.Database) -> None:
+    # The room's numbers (issue 6): ts_ms is Unix epoch ms, UTC; source is api, file, manual
+    # or sim. Orders are idempotent on the platform's order_id within a show.
+    db["samples"].create(
+        {
+            "id": int,
+            "show_id": int,
+            "ts_ms": int,
+            "metric": str,
+            "value": float,
+            "source": str,
+        },
+        pk="id",
+        not_null={"show_id", "ts_ms", "metric", "value", "source"},
+    )
+    db["samples"].create_index(["show_id", "metric", "ts_ms"])
+    db["orders"].create(
+        {
+            "id": int,
+            "show_id": int,
+            "order_id": str,
+            "ts_ms": int,
+            "sku": str,
+            "qty": int,
+            "amount_fen": int,
+            "user": str,
+            "source": str,
+        },
+        pk="id",
+        not_null={"show_id", "order_id", "ts_ms", "qty", "amount_fen", "source"},
+    )
+    db["orders"].create_index(["show_id", "order_id"], unique=True)
+    db["comments"].create(
+        {"id": int, "show_id": int, "ts_ms": int, "user": str, "text": str, "source": str},
+        pk="id",
+        not_null={"show_id", "ts_ms", "text", "source"},
+    )
+    db["comments"].create_index(["show_id", "ts_ms"])
+    db["likes"].create(
+        {"id": int, "show_id": int, "ts_ms": int, "count": int, "source": str},
+        pk="id",
+        not_null={"show_id", "ts_ms", "count", "source"},
+    )
+    db["likes"].create_index(["show_id", "ts_ms"])
+
+
 def default_path() -> Path:
     return data_dir() / "livedesk.db"
 

@@ -177,8 +177,16 @@ def _address_text(name: str, address: str, is_dmx_node: bool) -> str:
     ).format(name, address)
 
 
-def status_text(status: DeviceStatus) -> tuple[str, str]:
-    """(short words for a table cell, the full sentence with what to do)."""
+def status_text(status: DeviceStatus, kind: str = "") -> tuple[str, str]:
+    """(short words for a table cell, the full sentence with what to do). DMX is one-way: an
+    output (or a fixture, by its output) online is sending without error, which says nothing
+    of whether the node receives it."""
+    if status.state == ONLINE and kind in (DMX, FIXTURE):
+        return translate("DevicesPage", "Sending"), translate(
+            "DevicesPage",
+            "LiveDesk sends to it without errors. DMX does not answer back: only the lights "
+            "show whether the node receives it.",
+        )
     if status.state == ONLINE:
         return translate("DevicesPage", "Online"), translate("DevicesPage", "Online: it answers.")
     short, advice = reason_words(status.reason)
@@ -244,6 +252,22 @@ def reason_words(reason: str) -> tuple[str, str]:
         ),
     }
     return words.get(reason, (reason, reason))
+
+
+def unreadable_text(code: str, path: str, settings_file: str) -> str:
+    """Why no devices show: the saved rig (a RigError's code and path) could not be read."""
+    what = {
+        "missing": translate("DevicesPage", "{0} is missing"),
+        "wrong_type": translate("DevicesPage", "{0} has the wrong type"),
+        "not_a_list": translate("DevicesPage", "{0} is not a list"),
+        "not_an_object": translate("DevicesPage", "{0} is not an object"),
+    }.get(code, translate("DevicesPage", "{0}: {1}"))
+    return translate(
+        "DevicesPage",
+        "The saved devices could not be read ({0}), so LiveDesk is using none. Fix the "
+        "“rig” part of {1} and restart LiveDesk, or set the devices up again here: OK or "
+        "Apply after a change here replaces the saved ones.",
+    ).format(what.format(path, code), settings_file)
 
 
 def passed_test_text(result) -> str:

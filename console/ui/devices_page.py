@@ -4,6 +4,11 @@ rule book: every problem is worded (ui/device_messages.py), its rows marked, and
 while any is left. Each device list is a DeviceSection, each OBS name list a NameListTab; this
 page holds the draft they edit, the problems, the live statuses and Test.
 
+`edited` says whether the draft differs from the rig the page started from (or last saved):
+the dialog saves the rig, and lets its problems hold OK back, only then. When the saved rig
+could not be read the app runs without devices; the page says so above the lists, so that an
+empty page is not taken for a rig that was never set up.
+
 Live status comes from DeviceService.status_changed. Test runs device_service.test(name) on the
 device's own thread; the result comes back through the app's mailbox (ui/background.py), never
 by waiting on the Future here. Only an applied device can be tested: testing the draft would
@@ -16,9 +21,9 @@ import itertools
 from concurrent.futures import CancelledError
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon
-from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from console.core.devices import ERROR, ONLINE, DeviceStatus
 from console.core.rig import (
@@ -29,6 +34,7 @@ from console.core.rig import (
     MIC_INPUT,
     PTZ,
     Rig,
+    RigError,
     RigProblem,
 )
 from console.devices.obs.looks import VIDEO_CAPTURE_KINDS, unversioned
@@ -57,10 +63,15 @@ class DevicesPage(QWidget):
         device_service: DeviceService,
         obs_service: ObsService,
         parent: QWidget | None = None,
+        *,
+        unreadable: RigError | None = None,
+        settings_file: str = "",
     ):
+        """unreadable: why the saved rig could not be read (the app then runs without
+        devices); settings_file: where it is saved, to tell the user."""
         super().__init__(parent)
         self.devices, self.obs = device_service, obs_service
-        rig = device_service.rig
+        rig = self._saved = device_service.rig
         self._items: dict[str, list] = {
             KEYLIGHT: list(rig.keylights),
             DMX: list(rig.dmx_outputs),
@@ -96,8 +107,17 @@ class DevicesPage(QWidget):
             names = self.lists[kind] = NameListTab(kind, self._items[kind])
             names.edited.connect(self._refresh)
             self.tabs.addTab(names, titles[kind])
+        self.unreadable = QLabel()
+        self.unreadable.setObjectName("dialogStatus")
+        self.unreadable.setWordWrap(True)
+        self.unreadable.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if unreadable is not None:
+            text = device_messages.unreadable_text(unreadable.code, unreadable.path, settings_file)
+            say(self.unreadable, text, failed=True)
+        self.unreadable.setVisible(unreadable is not None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.unreadable)
         layout.addWidget(self.tabs)
         device_service.status_changed.connect(self._on_devices_status_changed)
         device_service.rig_changed.connect(self._on_devices_rig_changed)
@@ -128,6 +148,18 @@ class DevicesPage(QWidget):
     def problems(self) -> list[RigProblem]:
         return list(self._problems)
 
+    @property
+    def edited(self) -> bool:
+        """The draft differs from the rig the page started from or last saved."""
+        return self.rig() != self._saved
+
+    def mark_saved(self) -> None:
+        """The draft was saved and applied: it is the new starting point, and the saved rig
+        is readable again."""
+        self._saved = self.rig()
+        self.unreadable.hide()
+        self.changed.emit()
+
     def problem_text(self, p: RigProblem) -> str:
         """One problem in the user's words, with what to do about it."""
         return device_messages.problem_text(p, self.rig())
@@ -147,7 +179,8 @@ class DevicesPage(QWidget):
         self.lists[CAMERA_SOURCE].note.setText(
             self.tr(
                 "The OBS sources that show a camera. A preset that picks one of them shows it "
-                "and hides the other cameras in that scene."
+                "and hides the other listed cameras in that scene; other sources stay as they "
+                "are. With the list empty, every video capture source counts as a camera."
             )
             + ("" if self.obs.connected else " " + self.tr("Connect to OBS to pick from its list."))
         )
@@ -257,7 +290,7 @@ class DevicesPage(QWidget):
                 return self.tr("No output"), self.tr("No DMX output sends its universe."), GREY
             item = output
         status = self.devices.status(item.name)
-        short, long = device_messages.status_text(status)
+        short, long = device_messages.status_text(status, kind)
         if kind == FIXTURE:
             long = self.tr("Its output {0}: {1}").format(item.name, long)
         return short, long, STATE_COLORS.get(status.state, GREY)

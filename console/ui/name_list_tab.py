@@ -1,11 +1,12 @@
 """Camera sources or mic inputs in Settings ▸ Devices: OBS names, picked from OBS's list or
-typed, edited in place in the page's draft (F2 renames, Delete removes). The page fills the
-choices and the note from OBS and marks the rows with problems. Filed under DevicesPage's
-translation context, where its words have always been."""
+typed, edited in place in the page's draft (F2 renames, Delete removes, Enter in the name box
+adds, and only adds: the key never reaches the dialog's OK). The page fills the choices and the
+note from OBS and marks the rows with problems. Filed under DevicesPage's translation context,
+where its words have always been."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,7 +42,10 @@ class NameListTab(QWidget):
         self.choice.lineEdit().setPlaceholderText(
             translate("DevicesPage", "Pick one of OBS's inputs or type a name")
         )
-        self.choice.lineEdit().returnPressed.connect(self._add_name)
+        # Return would also press the dialog's default button (OK: save and close); the box
+        # takes it, from the combo or its line edit, whichever has the focus.
+        self.choice.installEventFilter(self)
+        self.choice.lineEdit().installEventFilter(self)
         self.choice.currentTextChanged.connect(lambda _: self._enable_buttons())
         self.add.clicked.connect(self._add_name)
         self.remove.clicked.connect(self._remove_name)
@@ -62,6 +66,18 @@ class NameListTab(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         layout.addWidget(self.problems)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        choice = getattr(self, "choice", None)  # None while being torn down
+        if (
+            choice is not None
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and watched in (choice, choice.lineEdit())
+        ):
+            self._add_name()
+            return True
+        return super().eventFilter(watched, event)
 
     def fill(self, select: int = 0) -> None:
         self.list.blockSignals(True)

@@ -3,7 +3,11 @@ hotkey, the program scene, the camera (a source shown in a scene, a PTZ camera's
 each Key Light and DMX fixture of the rig, the fade, and the mics. A value left at "don't
 change" (or an unticked row) is left as it is at recall. The widgets' ranges are the preset's,
 so whatever is entered is a valid preset. OK saves it; the dialog closes once it is stored and
-stays open, saying why, when it is not (a name another preset has).
+stays open, saying why, when it is not (a name another preset has). Not modal: the console's
+keys (Ctrl+1…9, 讲解, the scene keys) keep working while it is open mid-show.
+
+A captured preset's PTZ camera stores its position when OK is pressed (`store_ptz`), not at the
+capture: Cancel leaves the camera's memory as it was.
 
 The names to pick from are OBS's and the rig's; asking OBS for a scene's cameras or a mic's
 filters goes through the OBS worker and fills the lists when it answers. The Lights and Mics
@@ -50,10 +54,17 @@ class PresetEditor(QDialog):
         preset: Preset | None = None,
         missing: list[str] | tuple[str, ...] = (),
         parent: QWidget | None = None,
+        *,
+        captured: bool = False,
+        store_ptz: bool = False,
     ):
+        """captured: the preset was read from the room (unsaved, however little is changed);
+        store_ptz: its PTZ camera stores its position in the preset's slot on OK."""
         super().__init__(parent)
+        self.setModal(False)
         self.service, self.devices, self.obs = service, devices, obs
         self.original = preset or Preset("")
+        self.captured, self.store_ptz = captured, store_ptz
         self.saved_preset: Preset | None = None
         self._saving: str | None = None  # the name being stored
         p = self.original
@@ -85,7 +96,11 @@ class PresetEditor(QDialog):
         self.missing.setWordWrap(True)
         if missing:
             lines = "\n".join(f"• {line}" for line in missing)
-            say(self.missing, self.tr("Could not be read, not in the preset:") + "\n" + lines, True)
+            if p.id is not None:  # a re-capture keeps the preset's values for these
+                head = self.tr("Could not be read; the preset keeps what it had for these:")
+            else:
+                head = self.tr("Could not be read, not in the preset:")
+            say(self.missing, head + "\n" + lines, True)
         self.missing.setVisible(bool(missing))
         self.status = QLabel()
         self.status.setObjectName("dialogStatus")
@@ -109,7 +124,17 @@ class PresetEditor(QDialog):
         service.saved.connect(self._on_service_saved)
         service.failed.connect(self._on_service_failed)
         self._check()
+        self._baseline = self.preset()
         self.resize(620, 560)
+
+    @property
+    def saving(self) -> bool:
+        return self._saving is not None
+
+    def has_edits(self) -> bool:
+        """Something that closing the dialog would lose: a capture not saved yet, a save under
+        way, or a change from what it opened with."""
+        return self.captured or self.saving or self.preset() != self._baseline
 
     def _name_edit(self, text: str) -> QLineEdit:
         edit = QLineEdit(text)
@@ -160,6 +185,15 @@ class PresetEditor(QDialog):
         form.addRow(self.tr("Camera s&ource"), self.cam_source)
         form.addRow(self.tr("&PTZ camera"), self.ptz)
         form.addRow(self.tr("PTZ p&reset number"), self.ptz_slot)
+        if self.store_ptz:
+            note = QLabel(
+                self.tr(
+                    "OK also makes the PTZ camera store its position as it is then under this "
+                    "preset number."
+                )
+            )
+            note.setWordWrap(True)
+            form.addRow(note)
         self._on_cam_scene_changed()
         return page
 
@@ -275,7 +309,7 @@ class PresetEditor(QDialog):
         self._saving = preset.name
         self.ok.setEnabled(False)
         say(self.status, self.tr("Saving…"))
-        self.service.save(preset)
+        self.service.save(preset, store_ptz=self.store_ptz)
 
     def _on_service_saved(self, saved: Preset) -> None:
         if self._saving is not None and saved.name == self._saving:

@@ -64,7 +64,7 @@ class PresetLightsTab(QWidget):
         layout.addWidget(self._lights_box(p, devices.rig))
         layout.addWidget(self._fixtures_box(p, devices))
         form = QFormLayout()
-        form.addRow(translate("PresetEditor", "&Fade time (Key Lights and DMX)"), fade)
+        form.addRow(translate("PresetEditor", "&Fade time (DMX fixtures)"), fade)
         layout.addLayout(form)
         layout.addStretch(1)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from console.core.presets import Preset
-from console.services.preset_service import DONE, FAILED, Recall, Step
+from console.services.preset_service import PTZ_SLOTS, Recall, Step
 
 translate = QCoreApplication.translate
 
@@ -97,8 +97,37 @@ def reason_text(code: str) -> str:
         "obs_stale": translate("PresetsPanel", "OBS was too busy: not sent"),
         "obs_not_found": translate("PresetsPanel", "not found in OBS: renamed or deleted?"),
         "obs_rejected": translate("PresetsPanel", "OBS refused it"),
+        "moving": translate("PresetsPanel", "still moving…"),
+        "no_free_slot": translate(
+            "PresetsPanel", "no free preset number: LiveDesk's top {0} are all in use"
+        ).format(PTZ_SLOTS),
+        "level_out_of_range": translate("PresetsPanel", "a level out of range for this fixture"),
+        "unknown_fixture": translate("PresetsPanel", "no such fixture in the rig"),
+        "bad_duration": translate("PresetsPanel", "the fade time is not valid"),
+        "bad_frame": translate("PresetsPanel", "a DMX frame must have 512 channels"),
     }
+    if code in DMX_PATCH_CODES:
+        return translate("PresetsPanel", "the DMX patch has a problem (Settings ▸ Devices)")
+    if code.startswith("filter_missing:"):
+        return translate(
+            "PresetsPanel", "OBS has no filter “{0}” (renamed?); the rest of the mic was set"
+        ).format(code.split(":", 1)[1])
     return words.get(code, code)
+
+
+# console.core.dmx's codes for a patch the look cannot be sent through
+DMX_PATCH_CODES = frozenset(
+    (
+        "address_out_of_range",
+        "universe_out_of_range",
+        "overlapping_fixtures",
+        "duplicate_name",
+        "unknown_role",
+        "duplicate_role",
+        "fine_without_coarse",
+        "bad_kelvin_range",
+    )
+)
 
 
 def failed_text(count: int) -> str:
@@ -108,8 +137,13 @@ def failed_text(count: int) -> str:
 
 
 def failure_text(action: str, code: str) -> str:
-    """Why an action failed; code may end in "@path", the place in an import file."""
+    """Why an action failed; code may end in "@path", the place in an import file (or, for
+    "ptz_store", the camera)."""
     code, _, path = code.partition("@")
+    if action == "ptz_store":
+        return translate(
+            "PresetsPanel", "Saved, but the PTZ camera {0} did not store its position: {1}"
+        ).format(path, reason_text(code))
     reason = problem_text(code)
     if path and path != "$":
         reason = translate("PresetsPanel", "{0} (at {1})").format(reason, path)
@@ -151,9 +185,11 @@ def problem_text(code: str) -> str:
 def recall_badge(recall: Recall) -> tuple[str, str]:
     """(state for the badge's look: failed, pending or done; its words)."""
     failed = len(recall.failed)
-    waiting = sum(1 for s in recall.steps if s.state not in (DONE, FAILED))
+    waiting = len(recall.waiting)
     if failed:
         return "failed", failed_text(failed)
+    if waiting and recall.finished:  # only PTZ cameras wait past the deadline
+        return "pending", translate("PresetsPanel", "Done; camera still moving…")
     if waiting:
         return "pending", translate("PresetsPanel", "Recalling… {0} waiting").format(waiting)
     if recall.steps:

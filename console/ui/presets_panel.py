@@ -5,7 +5,9 @@ recall did, one line per device: done with its time, failed with why, "…" whil
 failure is red, and the dock's title counts the devices that failed.
 
 New, Capture (read the room into a preset, then finish it in the editor), Edit, Delete (asks
-first), Import / Export JSON. The list keys: Enter recall, Insert new, F2 edit, Delete.
+first), Import / Export JSON. The list keys: Enter recall, Insert new, F2 edit, Delete. Editors
+are not modal, and one with unsaved changes is never closed for another: a capture shows its
+result in a second editor.
 
 The list is a PresetList, the recall's lines RecallSteps, the words preset_messages."""
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -30,9 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.presets import HOTKEYS, Preset
-from console.services.preset_service import Recall, Step
+from console.services.preset_service import PTZ, Recall, Step
 from console.ui import preset_messages
-from console.ui.background import new_job
 from console.ui.preset_editor import PresetEditor
 from console.ui.preset_list import KEY as KEY  # the columns, where the tests look for them
 from console.ui.preset_list import NAME as NAME
@@ -62,7 +62,7 @@ class PresetsPanel(QWidget):
     def __init__(self, preset_service, device_service, obs_service, parent: QWidget | None = None):
         super().__init__(parent)
         self.service, self.devices, self.obs = preset_service, device_service, obs_service
-        self.editor: PresetEditor | None = None
+        self.editors: list[PresetEditor] = []  # open, the last opened last
         self.name_dialog: QInputDialog | None = None
         self.delete_box: QMessageBox | None = None
         self.file_dialog: QFileDialog | None = None
@@ -103,6 +103,8 @@ class PresetsPanel(QWidget):
         preset_service.recall_changed.connect(self._on_service_recall_changed)
         preset_service.captured.connect(self._on_service_captured)
         preset_service.failed.connect(self._on_service_failed)
+        preset_service.imported.connect(self._on_service_imported)
+        preset_service.exported.connect(self._on_service_exported)
         self._on_service_presets_changed(preset_service.presets)
         self._on_service_recall_changed(preset_service.recall_now)
 
@@ -220,8 +222,19 @@ class PresetsPanel(QWidget):
         if preset is not None:
             self._open_editor(preset, [])
 
+    @property
+    def editor(self) -> PresetEditor | None:
+        """The editor opened last, while it exists."""
+        editors = self._editors()
+        return editors[-1] if editors else None
+
+    def _editors(self) -> list[PresetEditor]:
+        self.editors = [e for e in self.editors if shiboken6.isValid(e)]
+        return list(self.editors)
+
     def capture(self) -> None:
-        """Ask a name, then read the room; the editor opens with what was read."""
+        """Ask a name, then read the room; the editor opens with what was read. The name box
+        starts empty: re-capturing an existing preset is typing its name, on purpose."""
         if self.name_dialog is not None:
             self.name_dialog.deleteLater()
         dialog = QInputDialog(self)
@@ -232,14 +245,10 @@ class PresetsPanel(QWidget):
                 "now; you check them before saving."
             )
         )
-        selected = self.selected()
-        dialog.setTextValue(selected.name if selected else "")
+        dialog.setTextValue("")
         dialog.textValueSelected.connect(self._on_name_dialog_text_value_selected)
         self.name_dialog = dialog
         dialog.open()
-        line = dialog.findChild(QLineEdit)
-        if line is not None:  # the chosen preset's name offered: typing replaces it
-            line.selectAll()
 
     def _on_name_dialog_text_value_selected(self, name: str) -> None:
         name = " ".join(name.split())
@@ -298,27 +307,50 @@ class PresetsPanel(QWidget):
         self.service.import_json(path)
 
     def export_file(self, path: str) -> None:
+        self._exporting = path
         self._say(self.tr("Exporting to {0}…").format(path))
         self.service.export_json(path)
-        # The service says only when an export fails. The one writer thread runs jobs in
-        # order, so a no-op queued behind the export ends after it, and its failure (a
-        # queued signal) is seen before this one's.
-        job = new_job(self, lambda _: self._on_export_done(path), lambda _e: None)
-        job.watch(self.service.writer.submit(_nothing))
-        self._exporting = path
 
-    def _on_export_done(self, path: str) -> None:
-        if self._exporting == path:
-            self._exporting = None
-            self._say(self.tr("Exported to {0}.").format(path))
-
-    def _open_editor(self, preset: Preset | None, missing: list[str]) -> None:
-        if self.editor is not None and shiboken6.isValid(self.editor):
-            self.editor.close()
-        self.editor = PresetEditor(self.service, self.devices, self.obs, preset, missing, self)
-        self.editor.finished.connect(self.editor.deleteLater)
-        self.editor.accepted.connect(partial(self._on_editor_accepted, self.editor))
-        self.editor.open()
+    def _open_editor(
+        self,
+        preset: Preset | None,
+        missing: list[str],
+        captured: bool = False,
+        store_ptz: bool = False,
+    ) -> None:
+        """A new editor, not modal. One already open on the same preset is brought to the
+        front instead; open ones without changes are closed; one with changes is never."""
+        kept = []
+        for editor in self._editors():
+            if not editor.isVisible():
+                continue
+            same = preset is not None and preset.id is not None and not captured
+            if same and editor.original.id == preset.id and not editor.captured:
+                editor.raise_()
+                editor.activateWindow()
+                return
+            if editor.has_edits():
+                kept.append(editor)
+            else:
+                editor.close()
+        editor = PresetEditor(
+            self.service,
+            self.devices,
+            self.obs,
+            preset,
+            missing,
+            self,
+            captured=captured,
+            store_ptz=store_ptz,
+        )
+        self.editors.append(editor)
+        editor.finished.connect(editor.deleteLater)
+        editor.accepted.connect(partial(self._on_editor_accepted, editor))
+        editor.show()
+        if kept:  # beside the one with changes, not hiding it
+            editor.move(kept[-1].pos() + QPoint(40, 40))
+        editor.raise_()
+        editor.activateWindow()
 
     def _on_editor_accepted(self, editor: PresetEditor) -> None:
         saved = editor.saved_preset
@@ -336,9 +368,6 @@ class PresetsPanel(QWidget):
             self.buttons[key].setEnabled(bool(presets))
         self._describe_hotkeys()
         self.list.mark_recalled(self.service.recall_now)
-        if self._importing is not None:
-            self._say(self.tr("Imported {0}.").format(self._importing))
-            self._importing = None
 
     def _select(self, preset_id: int | None) -> None:
         self.list.select(preset_id)
@@ -387,11 +416,25 @@ class PresetsPanel(QWidget):
             self._say(self.tr("Captured “{0}”; some parts could not be read.").format(preset.name))
         else:
             self._say(self.tr("Captured “{0}”: check it and press OK.").format(preset.name))
-        self._open_editor(preset, lines)
+        # The camera stores its position on OK only when the capture found it there.
+        store_ptz = preset.ptz is not None and all(s.kind != PTZ for s in missing)
+        self._open_editor(preset, lines, captured=True, store_ptz=store_ptz)
+
+    def _on_service_imported(self, count: int) -> None:
+        path, self._importing = self._importing, None
+        if count == 1:
+            text = self.tr("Imported 1 preset from {0}.").format(path or "")
+        else:
+            text = self.tr("Imported {0} presets from {1}.").format(count, path or "")
+        self._say(text)
+
+    def _on_service_exported(self, path: str) -> None:
+        if self._exporting == path:
+            self._exporting = None
+            self._say(self.tr("Exported to {0}.").format(path))
 
     def _on_service_failed(self, action: str, code: str) -> None:
-        editor_open = self.editor is not None and shiboken6.isValid(self.editor)
-        if action == "save" and editor_open and self.editor.isVisible():
+        if action == "save" and any(e.saving and e.isVisible() for e in self._editors()):
             return  # the editor says it, next to the name
         if action == "import":
             self._importing = None
@@ -411,7 +454,3 @@ def _drop(shortcuts: list[QShortcut]) -> None:
             shortcut.setEnabled(False)
             shortcut.deleteLater()
     shortcuts.clear()
-
-
-def _nothing(_db) -> None:
-    return None

@@ -1,5 +1,6 @@
 """What the last preset recall did, one line per device: done with its time, failed with why
-(red, bold), "…" while waiting. Under the presets list; filed under the PresetsPanel
+(red, bold), "…" while waiting (and "still moving…" for a PTZ camera past the deadline).
+Under the presets list; filed under the PresetsPanel
 translation context, where its words have always been."""
 
 from __future__ import annotations
@@ -59,4 +60,6 @@ def _look(step: Step) -> tuple[str, str, QColor]:
         return "✓", text, DONE_FG
     if step.state == FAILED:
         return "✗", reason_text(step.reason), FAILED_FG
+    if step.reason:  # past the deadline: a PTZ camera still moving
+        return "…", reason_text(step.reason), PENDING_FG
     return "…", "…", PENDING_FG

@@ -9,9 +9,11 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from console.services.preset_service import PresetService
+from console.ui import preset_messages
 from console.ui.presets_panel import PresetsPanel
 
 translate = QCoreApplication.translate
+FAILURE_MESSAGE_MS = 15000
 
 
 class RoomLooks(QObject):
@@ -26,15 +28,37 @@ class RoomLooks(QObject):
         dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         cues = window.findChild(QDockWidget, "cuesDock")
-        if cues is not None:
-            window.splitDockWidget(cues, dock, Qt.Orientation.Horizontal)
+        if cues is not None:  # the bottom row has no room for a fifth panel side by side
+            window.tabifyDockWidget(cues, dock)
+            cues.raise_()
         self.dock = dock
+        # A failed device must be seen even with the dock behind another: the status line.
+        self._failure_said = ""  # the status line's failure message, while it may show
+        self.presets.recall_changed.connect(self._on_recall_changed)
+        self.rundown_panel = rundown_panel
         rundown_panel.presets = lambda: self.presets.presets
         table = getattr(window.queue, "table", None)
         if table is not None:
             table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             table.customContextMenuRequested.connect(self._on_queue_menu_requested)
         self.presets.load()
+
+    def _on_recall_changed(self, recall) -> None:
+        if not recall.finished:
+            return
+        bar = self.window.statusBar()
+        if recall.failed:
+            steps = "; ".join(
+                f"{preset_messages.device_text(s)}: {preset_messages.reason_text(s.reason)}"
+                for s in recall.failed
+            )
+            text = translate("RoomLooks", "Preset “{0}”: {1}").format(recall.preset.name, steps)
+            if text != bar.currentMessage():
+                bar.showMessage(text, FAILURE_MESSAGE_MS)
+            self._failure_said = text
+        elif self._failure_said and bar.currentMessage() == self._failure_said:
+            bar.clearMessage()  # a late answer made it all done: the failure no longer holds
+            self._failure_said = ""
 
     def _on_queue_menu_requested(self, pos: QPoint) -> None:
         table = self.window.queue.table

@@ -2,7 +2,9 @@
 are, the on-stream overlay's OBS text sources and, given the DeviceService, the room's devices.
 OK (or Apply, which keeps the dialog open, e.g. to test a new light) saves and applies;
 nothing is half-saved: the settings file is written atomically (Settings.save), and the devices
-are reconfigured only after the save worked."""
+are reconfigured only after the save worked. The rig is saved only when the Devices tab was
+edited, and only then do its problems hold OK back: a rig the app could not read stays in the
+file as it was, whatever else is changed here."""
 
 from __future__ import annotations
 
@@ -26,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.rig import rig_to_dict
+from console.core.rig import RigError, rig_from_dict, rig_to_dict
 from console.services.device_service import DeviceService
 from console.services.obs_service import ObsService
 from console.services.overlay_service import OverlayService, source_names
-from console.settings import Settings
+from console.settings import Settings, config_dir
 from console.ui.devices_page import DevicesPage
 from console.ui.style import say
 
@@ -59,7 +61,12 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._overlay_page(overlay.obs), self.tr("On-stream overlay"))
         self.devices_page: DevicesPage | None = None
         if devices is not None:
-            self.devices_page = DevicesPage(devices, overlay.obs)
+            self.devices_page = DevicesPage(
+                devices,
+                overlay.obs,
+                unreadable=self._unreadable_rig() if save_rig else None,
+                settings_file=str(config_dir() / "settings.json"),
+            )
             self.devices_page.changed.connect(self._check)
             self.tabs.addTab(self.devices_page, self.tr("Devices"))
         self.error = QLabel()
@@ -78,6 +85,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._check()
+
+    def _unreadable_rig(self) -> RigError | None:
+        """Why the saved rig could not be read (the app then started without devices)."""
+        try:
+            rig_from_dict(self.settings.rig)
+        except RigError as e:
+            return e
+        return None
 
     # General
 
@@ -168,15 +183,18 @@ class SettingsDialog(QDialog):
             problem = self.tr("Every overlay source needs a name.")
         elif len(set(names)) < len(names):
             problem = self.tr("Two overlay texts cannot share one source: give each its own name.")
-        elif self.devices_page is not None and self.devices_page.problems():
+        elif self._devices_edited() and self.devices_page.problems():
             problem = self.tr("Fix the problems marked on the Devices tab to save.")
         say(self.error, problem, failed=bool(problem))
         for button in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Apply):
             self.buttons.button(button).setEnabled(not problem)
 
+    def _devices_edited(self) -> bool:
+        return self.devices_page is not None and self.devices_page.edited
+
     def apply(self) -> bool:
         """Save and apply; False (and the reason shown) when the file could not be written."""
-        rig = self.devices_page.rig() if self.devices_page is not None else None
+        rig = self.devices_page.rig() if self._devices_edited() else None
         new = dataclasses.replace(
             self.settings,
             language=self.language.currentData(),
@@ -192,8 +210,12 @@ class SettingsDialog(QDialog):
             return False
         self.settings.__dict__.update(new.__dict__)  # the app's one Settings object
         self.overlay.configure(new.overlay_enabled, new.overlay_scene, new.overlay_sources)
-        if rig is not None:  # configure keeps the devices whose settings did not change
-            self.devices.configure(rig)
+        if self.devices is not None:
+            # Unedited, the same rig: configure keeps every device and tries again those that
+            # could not be made. Edited, it keeps the devices whose settings did not change.
+            self.devices.configure(rig if rig is not None else self.devices.rig)
+            if rig is not None:
+                self.devices_page.mark_saved()
         self.applied.emit()
         return True
 

@@ -127,7 +127,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="104"/>
+        <location filename="../../console/app.py" line="113"/>
         <source>This show database was written by a newer LiveDesk and is left untouched:
 {0}
 Please update LiveDesk.</source>
@@ -136,7 +136,7 @@ Please update LiveDesk.</source>
 请升级 LiveDesk。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="114"/>
+        <location filename="../../console/app.py" line="123"/>
         <source>The show database is damaged and is left untouched:
 {0}
 
@@ -151,17 +151,17 @@ Restore a backup, or move the file away to start with an empty database.</source
 请从备份恢复，或将该文件移走，以一个空数据库重新开始。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="150"/>
+        <location filename="../../console/app.py" line="159"/>
         <source>Demo show</source>
         <translation>演示场次</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="155"/>
+        <location filename="../../console/app.py" line="164"/>
         <source>Live show {0}</source>
         <translation>直播 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="174"/>
+        <location filename="../../console/app.py" line="184"/>
         <source>No system keyring here: the password is kept until LiveDesk closes.</source>
         <translation>本机没有系统密钥环：密码只保留到 LiveDesk 关闭为止。</translation>
     </message>
@@ -1235,6 +1235,192 @@ Restore a backup, or move the file away to start with an empty database.</source
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="128"/>
+        <source>Online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="129"/>
+        <source>GMV, running total (¥)</source>
+        <translation>累计成交额（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="130"/>
+        <source>GMV per minute (¥)</source>
+        <translation>每分钟成交额（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="131"/>
+        <source>Orders per minute</source>
+        <translation>每分钟订单数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="132"/>
+        <source>Comments per minute</source>
+        <translation>每分钟评论数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="165"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="165"/>
+        <source>Segments</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="251"/>
+        <source>Likes per minute (right axis)</source>
+        <translation>每分钟点赞数（右轴）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="354"/>
+        <source>Online {0}</source>
+        <translation>在线 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="355"/>
+        <source>GMV {0}</source>
+        <translation>成交额 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="359"/>
+        <source>this minute {0}, {1} orders</source>
+        <translation>本分钟 {0}，{1} 单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="364"/>
+        <source>{0} comments, {1} likes</source>
+        <translation>{0} 条评论，{1} 个赞</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="386"/>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="388"/>
+        <source>Explaining {0}, {1}–{2}</source>
+        <translation>讲解 {0}，{1}–{2}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="390"/>
+        <source>Segment {0}, {1}–{2}</source>
+        <translation>环节 {0}，{1}–{2}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="392"/>
+        <source>Flash sale {0}, {1}–{2}</source>
+        <translation>秒杀 {0}，{1}–{2}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="394"/>
+        <source>Muted {0}, {1}–{2}</source>
+        <translation>静音 {0}，{1}–{2}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="400"/>
+        <source>Scene {0} at {1}</source>
+        <translation>{1} 切换到场景 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="402"/>
+        <source>Dropped frames at {0}</source>
+        <translation>{0} 丢帧</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_charts.py" line="404"/>
+        <source>Dropped frames {0}% at {1}</source>
+        <translation>{1} 丢帧 {0}%</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="46"/>
+        <source>Follow live</source>
+        <translation>跟随直播</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="47"/>
+        <source>Keep the last minutes in view as the show goes on</source>
+        <translation>随直播进行，始终显示最近几分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="54"/>
+        <source>last </source>
+        <translation>最近 </translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="55"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="57"/>
+        <source>Whole show</source>
+        <translation>整场</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="60"/>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="78"/>
+        <source>GMV target</source>
+        <translation>成交额目标</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="103"/>
+        <source>Live stats</source>
+        <translation>实时数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="107"/>
+        <source>explaining</source>
+        <translation>讲解中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="108"/>
+        <source>flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="109"/>
+        <source>mic muted</source>
+        <translation>麦克风静音</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="110"/>
+        <source>scene change</source>
+        <translation>切换场景</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="111"/>
+        <source>segment start</source>
+        <translation>环节开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="112"/>
+        <source>dropped frames</source>
+        <translation>丢帧</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="134"/>
+        <source>The stats cannot be read right now; retrying.</source>
+        <translation>暂时无法读取数据，正在重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_panel.py" line="181"/>
+        <source>Point at a chart for details; wheel to zoom, drag to move in time.</source>
+        <translation>指向图表查看详情；滚轮缩放，拖动平移时间。</translation>
+    </message>
+</context>
+<context>
     <name>DevicesPage</name>
     <message>
         <location filename="../../console/ui/channel_map_editor.py" line="38"/>
@@ -1469,6 +1655,7 @@ Restore a backup, or move the file away to start with an empty database.</source
     </message>
     <message>
         <location filename="../../console/ui/device_messages.py" line="154"/>
+        <location filename="../../console/ui/device_messages.py" line="264"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -1493,179 +1680,214 @@ Restore a backup, or move the file away to start with an empty database.</source
         <translation>{0}：「{1}」不是有效地址。请填写 IP（如 192.168.1.20）或主机名（如 keylight.local）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="183"/>
+        <location filename="../../console/ui/device_messages.py" line="185"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="185"/>
+        <source>LiveDesk sends to it without errors. DMX does not answer back: only the lights show whether the node receives it.</source>
+        <translation>LiveDesk 向它发送时没有出错。DMX 不会回传：节点是否收到，只能看灯光本身。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="191"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="183"/>
+        <location filename="../../console/ui/device_messages.py" line="191"/>
         <source>Online: it answers.</source>
         <translation>在线：设备有响应。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="186"/>
+        <location filename="../../console/ui/device_messages.py" line="194"/>
         <source>Error: {0}</source>
         <translation>错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="189"/>
+        <location filename="../../console/ui/device_messages.py" line="197"/>
         <source>Not checked yet</source>
         <translation>尚未检测</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="190"/>
+        <location filename="../../console/ui/device_messages.py" line="198"/>
         <source>LiveDesk has not talked to it yet. Press Test to check it.</source>
         <translation>LiveDesk 还没有和它通信过。按“测试”检查一下。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="192"/>
+        <location filename="../../console/ui/device_messages.py" line="200"/>
         <source>Offline: {0}</source>
         <translation>离线：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="199"/>
+        <location filename="../../console/ui/device_messages.py" line="207"/>
         <source>no answer</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="200"/>
+        <location filename="../../console/ui/device_messages.py" line="208"/>
         <source>No answer in time. Check that it is switched on and the address is right.</source>
         <translation>没有及时响应。请检查设备是否开机、地址是否正确。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="206"/>
+        <location filename="../../console/ui/device_messages.py" line="214"/>
         <source>connection refused</source>
         <translation>连接被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="207"/>
+        <location filename="../../console/ui/device_messages.py" line="215"/>
         <source>Nothing answers on that port. Check the port and that the device is on.</source>
         <translation>这个端口上没有设备响应。请检查端口，并确认设备已开机。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="213"/>
+        <location filename="../../console/ui/device_messages.py" line="221"/>
         <source>cannot reach it</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="214"/>
+        <location filename="../../console/ui/device_messages.py" line="222"/>
         <source>The network cannot reach it. Check the address and the cable or Wi-Fi.</source>
         <translation>网络无法连接到它。请检查地址以及网线或 Wi-Fi。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="220"/>
+        <location filename="../../console/ui/device_messages.py" line="228"/>
         <source>unexpected answer</source>
         <translation>响应异常</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="221"/>
+        <location filename="../../console/ui/device_messages.py" line="229"/>
         <source>Something answered, but not as this kind of device does. Check the address and the port.</source>
         <translation>有设备响应了，但不是这类设备的响应方式。请检查地址和端口。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="228"/>
+        <location filename="../../console/ui/device_messages.py" line="236"/>
         <source>command refused</source>
         <translation>指令被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="229"/>
+        <location filename="../../console/ui/device_messages.py" line="237"/>
         <source>The device refused the command. Check its own settings (remote control on).</source>
         <translation>设备拒绝了指令。请检查设备自身的设置（是否开启远程控制）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="235"/>
+        <location filename="../../console/ui/device_messages.py" line="243"/>
         <source>not set up</source>
         <translation>未配置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="236"/>
+        <location filename="../../console/ui/device_messages.py" line="244"/>
         <source>It is not set up yet: give it an address and press Apply.</source>
         <translation>还没有配置好：请填写地址并按“应用”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="239"/>
+        <location filename="../../console/ui/device_messages.py" line="247"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="240"/>
+        <location filename="../../console/ui/device_messages.py" line="248"/>
         <source>LiveDesk stopped using it (removed or changed). Press Apply to use it.</source>
         <translation>LiveDesk 已停止使用它（已移除或已修改）。按“应用”后重新启用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="252"/>
+        <location filename="../../console/ui/device_messages.py" line="260"/>
+        <source>{0} is missing</source>
+        <translation>缺少 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="261"/>
+        <source>{0} has the wrong type</source>
+        <translation>{0} 的类型不对</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="262"/>
+        <source>{0} is not a list</source>
+        <translation>{0} 不是列表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="263"/>
+        <source>{0} is not an object</source>
+        <translation>{0} 不是对象</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="265"/>
+        <source>The saved devices could not be read ({0}), so LiveDesk is using none. Fix the “rig” part of {1} and restart LiveDesk, or set the devices up again here: OK or Apply after a change here replaces the saved ones.</source>
+        <translation>保存的设备设置无法读取（{0}），所以 LiveDesk 目前没有使用任何设备。请修正 {1} 中的“rig”部分后重启 LiveDesk，或在这里重新设置设备：在这里修改后按“确定”或“应用”，会替换保存的设备设置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/device_messages.py" line="276"/>
         <source>Identified: it blinks</source>
         <translation>已识别：灯在闪烁</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="253"/>
+        <location filename="../../console/ui/device_messages.py" line="277"/>
         <source>Answered</source>
         <translation>已响应</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="254"/>
+        <location filename="../../console/ui/device_messages.py" line="278"/>
         <source>Sent (DMX does not answer back)</source>
         <translation>已发送（DMX 不会回传）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="255"/>
+        <location filename="../../console/ui/device_messages.py" line="279"/>
         <source>Ready: nothing to resend yet</source>
         <translation>已就绪：暂无可重发的数值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="262"/>
+        <location filename="../../console/ui/device_messages.py" line="286"/>
         <source>Not used</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="263"/>
+        <location filename="../../console/ui/device_messages.py" line="287"/>
         <source>Dimmer</source>
         <translation>调光</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="264"/>
+        <location filename="../../console/ui/device_messages.py" line="288"/>
         <source>Colour temperature</source>
         <translation>色温</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="265"/>
+        <location filename="../../console/ui/device_messages.py" line="289"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="266"/>
+        <location filename="../../console/ui/device_messages.py" line="290"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="267"/>
+        <location filename="../../console/ui/device_messages.py" line="291"/>
         <source>Blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="270"/>
+        <location filename="../../console/ui/device_messages.py" line="294"/>
         <source>{0} (fine)</source>
         <translation>{0}（微调）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="276"/>
+        <location filename="../../console/ui/device_messages.py" line="300"/>
         <source>sACN (E1.31)</source>
         <translation>sACN (E1.31)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/device_messages.py" line="277"/>
+        <location filename="../../console/ui/device_messages.py" line="301"/>
         <source>Art-Net</source>
         <translation>Art-Net</translation>
     </message>
     <message>
         <location filename="../../console/ui/device_section.py" line="77"/>
-        <location filename="../../console/ui/name_list_tab.py" line="35"/>
+        <location filename="../../console/ui/name_list_tab.py" line="36"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../console/ui/device_section.py" line="78"/>
-        <location filename="../../console/ui/name_list_tab.py" line="36"/>
+        <location filename="../../console/ui/name_list_tab.py" line="37"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
@@ -1720,122 +1942,122 @@ Restore a backup, or move the file away to start with an empty database.</source
         <translation>摄像机 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="82"/>
+        <location filename="../../console/ui/devices_page.py" line="93"/>
         <source>Key Lights</source>
         <translation>补光灯（Key Light）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="83"/>
+        <location filename="../../console/ui/devices_page.py" line="94"/>
         <source>DMX outputs</source>
         <translation>DMX 输出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="84"/>
+        <location filename="../../console/ui/devices_page.py" line="95"/>
         <source>DMX fixtures</source>
         <translation>DMX 灯具</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="85"/>
+        <location filename="../../console/ui/devices_page.py" line="96"/>
         <source>PTZ cameras</source>
         <translation>PTZ 摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="86"/>
+        <location filename="../../console/ui/devices_page.py" line="97"/>
         <source>Camera sources</source>
         <translation>摄像机来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="87"/>
+        <location filename="../../console/ui/devices_page.py" line="98"/>
         <source>Mic inputs</source>
         <translation>麦克风输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="149"/>
-        <source>The OBS sources that show a camera. A preset that picks one of them shows it and hides the other cameras in that scene.</source>
-        <translation>OBS 中显示摄像机画面的来源。预设选中其中一个时，会显示它并隐藏该场景中的其他摄像机。</translation>
+        <location filename="../../console/ui/devices_page.py" line="181"/>
+        <source>The OBS sources that show a camera. A preset that picks one of them shows it and hides the other listed cameras in that scene; other sources stay as they are. With the list empty, every video capture source counts as a camera.</source>
+        <translation>OBS 中显示摄像机画面的来源。预设选中其中一个时，会显示它并隐藏该场景中列表里的其他摄像机；其他来源保持不变。列表为空时，所有视频采集来源都算作摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="152"/>
+        <location filename="../../console/ui/devices_page.py" line="185"/>
         <source>Connect to OBS to pick from its list.</source>
         <translation>连接 OBS 后可从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="155"/>
+        <location filename="../../console/ui/devices_page.py" line="188"/>
         <source>OBS&apos;s mic inputs (connect to OBS to see them)</source>
         <translation>使用 OBS 的麦克风输入（连接 OBS 后可查看）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="157"/>
+        <location filename="../../console/ui/devices_page.py" line="190"/>
         <source>OBS&apos;s mic inputs: {0}</source>
         <translation>使用 OBS 的麦克风输入：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="159"/>
+        <location filename="../../console/ui/devices_page.py" line="192"/>
         <source>none: OBS has no mic input set (OBS: Settings ▸ Audio)</source>
         <translation>无：OBS 中没有设置麦克风（OBS：设置 ▸ 音频）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="162"/>
+        <location filename="../../console/ui/devices_page.py" line="195"/>
         <source>The inputs whose mute, volume and filters a preset keeps. Empty list: {0}.</source>
         <translation>预设会记住这些输入的静音、音量和滤镜。列表为空时：{0}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="248"/>
+        <location filename="../../console/ui/devices_page.py" line="281"/>
         <source>Not applied yet</source>
         <translation>尚未应用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="249"/>
+        <location filename="../../console/ui/devices_page.py" line="282"/>
         <source>New or changed: press Apply to use it (and to test it).</source>
         <translation>新添加或已修改：按“应用”后才会生效（也才能测试）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="257"/>
+        <location filename="../../console/ui/devices_page.py" line="290"/>
         <source>No output</source>
         <translation>无输出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="257"/>
+        <location filename="../../console/ui/devices_page.py" line="290"/>
         <source>No DMX output sends its universe.</source>
         <translation>没有 DMX 输出发送它所在的 DMX 域。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="262"/>
+        <location filename="../../console/ui/devices_page.py" line="295"/>
         <source>Its output {0}: {1}</source>
         <translation>所用输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="289"/>
+        <location filename="../../console/ui/devices_page.py" line="322"/>
         <source>Press Apply first</source>
         <translation>请先按“应用”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="290"/>
+        <location filename="../../console/ui/devices_page.py" line="323"/>
         <source>This device is new or changed. Press Apply, then Test.</source>
         <translation>这台设备是新添加或刚修改的。请先按“应用”，再按“测试”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="297"/>
+        <location filename="../../console/ui/devices_page.py" line="330"/>
         <source>Testing…</source>
         <translation>测试中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="320"/>
+        <location filename="../../console/ui/devices_page.py" line="353"/>
         <source>Failed: {0}</source>
         <translation>失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="326"/>
+        <location filename="../../console/ui/devices_page.py" line="359"/>
         <source>No answer yet</source>
         <translation>暂无响应</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices_page.py" line="328"/>
+        <location filename="../../console/ui/devices_page.py" line="361"/>
         <source>No answer within 2 s. Check that it is switched on and the address is right.</source>
         <translation>2 秒内没有响应。请检查设备是否开机、地址是否正确。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/name_list_tab.py" line="42"/>
+        <location filename="../../console/ui/name_list_tab.py" line="43"/>
         <source>Pick one of OBS&apos;s inputs or type a name</source>
         <translation>从 OBS 的来源中选择，或输入名称</translation>
     </message>
@@ -2524,63 +2746,68 @@ Details are in the log file:
 <context>
     <name>PresetEditor</name>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="60"/>
+        <location filename="../../console/ui/preset_editor.py" line="71"/>
         <source>Edit preset</source>
         <translation>编辑预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="60"/>
+        <location filename="../../console/ui/preset_editor.py" line="71"/>
         <source>New preset</source>
         <translation>新建预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="63"/>
+        <location filename="../../console/ui/preset_editor.py" line="74"/>
         <source>No hotkey</source>
         <translation>不设快捷键</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="70"/>
+        <location filename="../../console/ui/preset_editor.py" line="81"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="73"/>
+        <location filename="../../console/ui/preset_editor.py" line="84"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="74"/>
+        <location filename="../../console/ui/preset_editor.py" line="85"/>
         <source>Hot&amp;key</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="77"/>
+        <location filename="../../console/ui/preset_editor.py" line="88"/>
         <source>Sc&amp;ene and camera</source>
         <translation>场景与机位(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="80"/>
+        <location filename="../../console/ui/preset_editor.py" line="91"/>
         <source>&amp;Lights</source>
         <translation>灯光(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="83"/>
+        <location filename="../../console/ui/preset_editor.py" line="94"/>
         <source>&amp;Mics</source>
         <translation>麦克风(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="88"/>
+        <location filename="../../console/ui/preset_editor.py" line="100"/>
+        <source>Could not be read; the preset keeps what it had for these:</source>
+        <translation>以下设备没读到，预设保留它们原来的设置：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="102"/>
         <source>Could not be read, not in the preset:</source>
         <translation>以下设备没读到，未存入预设：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="117"/>
+        <location filename="../../console/ui/preset_editor.py" line="142"/>
         <source>e.g. Cosmetics close-up</source>
         <translation>例如：美妆特写</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="130"/>
-        <location filename="../../console/ui/preset_editor.py" line="133"/>
+        <location filename="../../console/ui/preset_editor.py" line="155"/>
+        <location filename="../../console/ui/preset_editor.py" line="158"/>
         <location filename="../../console/ui/preset_lights_tab.py" line="151"/>
         <location filename="../../console/ui/preset_lights_tab.py" line="156"/>
         <location filename="../../console/ui/preset_lights_tab.py" line="160"/>
@@ -2592,90 +2819,95 @@ Details are in the log file:
         <translation>不改变</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="141"/>
+        <location filename="../../console/ui/preset_editor.py" line="166"/>
         <source>Don&apos;t move</source>
         <translation>不转动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="146"/>
+        <location filename="../../console/ui/preset_editor.py" line="171"/>
         <location filename="../../console/ui/preset_lights_tab.py" line="254"/>
         <source>{0} (not in the rig)</source>
         <translation>{0}（设备设置里没有）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="155"/>
+        <location filename="../../console/ui/preset_editor.py" line="180"/>
         <source>Program &amp;scene</source>
         <translation>节目场景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="156"/>
+        <location filename="../../console/ui/preset_editor.py" line="181"/>
         <source>Camera: show one camera source in a scene, hide its other cameras</source>
         <translation>机位：在场景里显示一路摄像头，隐藏该场景的其他摄像头</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="159"/>
+        <location filename="../../console/ui/preset_editor.py" line="184"/>
         <source>&amp;Camera in scene</source>
         <translation>机位所在场景(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="160"/>
+        <location filename="../../console/ui/preset_editor.py" line="185"/>
         <source>Camera s&amp;ource</source>
         <translation>摄像头来源(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="161"/>
+        <location filename="../../console/ui/preset_editor.py" line="186"/>
         <source>&amp;PTZ camera</source>
         <translation>云台摄像机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="162"/>
+        <location filename="../../console/ui/preset_editor.py" line="187"/>
         <source>PTZ p&amp;reset number</source>
         <translation>云台预置位编号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="252"/>
+        <location filename="../../console/ui/preset_editor.py" line="191"/>
+        <source>OK also makes the PTZ camera store its position as it is then under this preset number.</source>
+        <translation>点“确定”时，云台摄像机会把那一刻的位置存到这个预置位编号下。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_editor.py" line="286"/>
         <source>Ctrl+{0} is on “{1}” now: saving moves the key to this preset.</source>
         <translation>Ctrl+{0} 目前属于“{1}”：保存后这个快捷键改给本预设。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="257"/>
+        <location filename="../../console/ui/preset_editor.py" line="291"/>
         <source>A preset called “{0}” exists: saving replaces it.</source>
         <translation>已有名为“{0}”的预设：保存会覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="262"/>
+        <location filename="../../console/ui/preset_editor.py" line="296"/>
         <source>Give the preset a name.</source>
         <translation>请给预设起个名字。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="264"/>
+        <location filename="../../console/ui/preset_editor.py" line="298"/>
         <source>Choose the camera source to show in that scene.</source>
         <translation>请选择要在该场景里显示的摄像头。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="277"/>
+        <location filename="../../console/ui/preset_editor.py" line="311"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="292"/>
+        <location filename="../../console/ui/preset_editor.py" line="326"/>
         <source>Another preset is already called “{0}”. Choose another name.</source>
         <translation>已有预设叫“{0}”，请换个名字。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="294"/>
+        <location filename="../../console/ui/preset_editor.py" line="328"/>
         <source>The show database could not store it. Try again.</source>
         <translation>场次数据库没能保存，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_editor.py" line="296"/>
+        <location filename="../../console/ui/preset_editor.py" line="330"/>
         <source>Not saved ({0}).</source>
         <translation>未保存（{0}）。</translation>
     </message>
     <message>
         <location filename="../../console/ui/preset_lights_tab.py" line="67"/>
-        <source>&amp;Fade time (Key Lights and DMX)</source>
-        <translation>淡入时间（补光灯和 DMX）(&amp;F)</translation>
+        <source>&amp;Fade time (DMX fixtures)</source>
+        <translation>渐变时间（DMX 灯具）(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../console/ui/preset_lights_tab.py" line="76"/>
@@ -2926,7 +3158,7 @@ Details are in the log file:
     <message>
         <location filename="../../console/ui/preset_messages.py" line="86"/>
         <source>cannot reach it: unplugged, or a wrong address?</source>
-        <translation>连不上：没插电，或地址不对？</translation>
+        <translation>连不上：网线或电源没接好，或地址不对？</translation>
     </message>
     <message>
         <location filename="../../console/ui/preset_messages.py" line="87"/>
@@ -2994,325 +3226,413 @@ Details are in the log file:
         <translation>OBS 拒绝了这个操作</translation>
     </message>
     <message>
+        <location filename="../../console/ui/preset_messages.py" line="100"/>
+        <source>still moving…</source>
+        <translation>仍在转动…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="101"/>
+        <source>no free preset number: LiveDesk&apos;s top {0} are all in use</source>
+        <translation>没有空闲的预置位：LiveDesk 使用的最高 {0} 个编号都已占用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="104"/>
+        <source>a level out of range for this fixture</source>
+        <translation>有数值超出了这个灯具的范围</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="105"/>
+        <source>no such fixture in the rig</source>
+        <translation>设备设置里没有这个灯具</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/preset_messages.py" line="106"/>
+        <source>the fade time is not valid</source>
+        <translation>淡入时间无效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="107"/>
+        <source>a DMX frame must have 512 channels</source>
+        <translation>DMX 帧必须有 512 个通道</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="110"/>
+        <source>the DMX patch has a problem (Settings ▸ Devices)</source>
+        <translation>DMX 配接有问题（设置 ▸ 设备）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="112"/>
+        <source>OBS has no filter “{0}” (renamed?); the rest of the mic was set</source>
+        <translation>OBS 里没有滤镜“{0}”（改名了？）；麦克风其余设置已生效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="135"/>
         <source>1 device failed</source>
         <translation>1 个设备失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="107"/>
+        <location filename="../../console/ui/preset_messages.py" line="136"/>
         <source>{0} devices failed</source>
         <translation>{0} 个设备失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="115"/>
+        <location filename="../../console/ui/preset_messages.py" line="144"/>
+        <source>Saved, but the PTZ camera {0} did not store its position: {1}</source>
+        <translation>已保存，但云台摄像机 {0} 没有存下当前位置：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="149"/>
         <source>{0} (at {1})</source>
         <translation>{0}（位置：{1}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="117"/>
+        <location filename="../../console/ui/preset_messages.py" line="151"/>
         <source>Nothing was imported: {0}</source>
         <translation>没有导入任何预设：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="118"/>
+        <location filename="../../console/ui/preset_messages.py" line="152"/>
         <source>Not exported: {0}</source>
         <translation>未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="119"/>
+        <location filename="../../console/ui/preset_messages.py" line="153"/>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="120"/>
+        <location filename="../../console/ui/preset_messages.py" line="154"/>
         <source>Not deleted: {0}</source>
         <translation>未删除：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="121"/>
+        <location filename="../../console/ui/preset_messages.py" line="155"/>
         <source>The presets could not be read: {0}</source>
         <translation>无法读取预设：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="122"/>
+        <location filename="../../console/ui/preset_messages.py" line="156"/>
         <source>The product&apos;s preset was not changed: {0}</source>
         <translation>商品的预设没有改动：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="123"/>
+        <location filename="../../console/ui/preset_messages.py" line="157"/>
         <source>Not captured: {0}</source>
         <translation>未抓取：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="124"/>
+        <location filename="../../console/ui/preset_messages.py" line="158"/>
         <source>Not recalled: {0}</source>
         <translation>未调用：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="131"/>
+        <location filename="../../console/ui/preset_messages.py" line="165"/>
         <source>the file is not JSON</source>
         <translation>文件不是 JSON 格式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="132"/>
+        <location filename="../../console/ui/preset_messages.py" line="166"/>
         <source>the file is not a LiveDesk presets file</source>
         <translation>这不是 LiveDesk 的预设文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="133"/>
+        <location filename="../../console/ui/preset_messages.py" line="167"/>
         <source>the file is from a newer LiveDesk</source>
         <translation>文件来自更新版本的 LiveDesk</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="134"/>
-        <location filename="../../console/ui/preset_messages.py" line="135"/>
+        <location filename="../../console/ui/preset_messages.py" line="168"/>
+        <location filename="../../console/ui/preset_messages.py" line="169"/>
         <source>a part of the file has the wrong shape</source>
         <translation>文件中有部分结构不对</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="136"/>
+        <location filename="../../console/ui/preset_messages.py" line="170"/>
         <source>a value has the wrong type</source>
         <translation>有数值类型不对</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="137"/>
+        <location filename="../../console/ui/preset_messages.py" line="171"/>
         <source>a value is missing</source>
         <translation>缺少一个数值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="138"/>
+        <location filename="../../console/ui/preset_messages.py" line="172"/>
         <source>a value is out of range</source>
         <translation>有数值超出范围</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="139"/>
+        <location filename="../../console/ui/preset_messages.py" line="173"/>
         <source>a name is empty</source>
         <translation>有名称为空</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="140"/>
+        <location filename="../../console/ui/preset_messages.py" line="174"/>
         <source>two presets have the same name</source>
         <translation>有两个预设同名</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="141"/>
+        <location filename="../../console/ui/preset_messages.py" line="175"/>
         <source>two presets have the same hotkey</source>
         <translation>有两个预设用了同一个快捷键</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="142"/>
+        <location filename="../../console/ui/preset_messages.py" line="176"/>
         <source>the file could not be read or written</source>
         <translation>文件无法读取或写入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="143"/>
+        <location filename="../../console/ui/preset_messages.py" line="177"/>
         <source>the show database could not store it</source>
         <translation>场次数据库没能保存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="144"/>
+        <location filename="../../console/ui/preset_messages.py" line="178"/>
         <source>no preset is on that key</source>
         <translation>这个快捷键上没有预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="145"/>
+        <location filename="../../console/ui/preset_messages.py" line="179"/>
         <source>that preset no longer exists</source>
         <translation>这个预设已经不存在了</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="146"/>
+        <location filename="../../console/ui/preset_messages.py" line="180"/>
         <source>a capture is already running</source>
         <translation>正在抓取中，请稍候</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="158"/>
+        <location filename="../../console/ui/preset_messages.py" line="192"/>
+        <source>Done; camera still moving…</source>
+        <translation>已完成；摄像机仍在转动…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/preset_messages.py" line="194"/>
         <source>Recalling… {0} waiting</source>
         <translation>正在调用… 还有 {0} 个在等待</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="161"/>
+        <location filename="../../console/ui/preset_messages.py" line="197"/>
         <source>All done in {0} ms</source>
         <translation>全部完成，用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/preset_messages.py" line="162"/>
+        <location filename="../../console/ui/preset_messages.py" line="198"/>
         <source>Nothing to do</source>
         <translation>没有需要执行的内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="126"/>
+        <location filename="../../console/ui/presets_panel.py" line="128"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="127"/>
+        <location filename="../../console/ui/presets_panel.py" line="129"/>
         <source>Ca&amp;pture…</source>
         <translation>抓取当前状态(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="128"/>
+        <location filename="../../console/ui/presets_panel.py" line="130"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="129"/>
+        <location filename="../../console/ui/presets_panel.py" line="131"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="130"/>
+        <location filename="../../console/ui/presets_panel.py" line="132"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="131"/>
+        <location filename="../../console/ui/presets_panel.py" line="133"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="139"/>
+        <location filename="../../console/ui/presets_panel.py" line="141"/>
         <source>Read the scene, camera, lights and mics as they are now into a preset</source>
         <translation>把当前的场景、机位、灯光和麦克风读成一个预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="147"/>
+        <location filename="../../console/ui/presets_panel.py" line="149"/>
         <source>Presets list: recall</source>
         <translation>预设列表：调用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="148"/>
+        <location filename="../../console/ui/presets_panel.py" line="150"/>
         <source>Presets list: new preset</source>
         <translation>预设列表：新建预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="149"/>
+        <location filename="../../console/ui/presets_panel.py" line="151"/>
         <source>Presets list: edit the preset</source>
         <translation>预设列表：编辑预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="150"/>
+        <location filename="../../console/ui/presets_panel.py" line="152"/>
         <source>Presets list: delete the preset</source>
         <translation>预设列表：删除预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="191"/>
+        <location filename="../../console/ui/presets_panel.py" line="193"/>
         <source>Recall preset “{0}”</source>
         <translation>调用预设“{0}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="193"/>
+        <location filename="../../console/ui/presets_panel.py" line="195"/>
         <source>Recall a preset (no preset on this key yet)</source>
         <translation>调用预设（这个键还没有预设）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="228"/>
+        <location filename="../../console/ui/presets_panel.py" line="241"/>
         <source>Capture current state</source>
         <translation>抓取当前状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="231"/>
+        <location filename="../../console/ui/presets_panel.py" line="244"/>
         <source>Name of the preset. The scene, camera, lights and mics are read as they are now; you check them before saving.</source>
         <translation>预设名称。会读取当前的场景、机位、灯光和麦克风，保存前你可以再检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="247"/>
+        <location filename="../../console/ui/presets_panel.py" line="256"/>
         <source>Reading the room for “{0}”…</source>
         <translation>正在读取直播间当前状态，用于“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="258"/>
+        <location filename="../../console/ui/presets_panel.py" line="267"/>
         <source>Delete preset</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="259"/>
+        <location filename="../../console/ui/presets_panel.py" line="268"/>
         <source>Delete the preset “{0}”? Products and segments linked to it lose it.</source>
         <translation>删除预设“{0}”？关联了它的商品和流程环节将不再调用它。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="264"/>
+        <location filename="../../console/ui/presets_panel.py" line="273"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="275"/>
+        <location filename="../../console/ui/presets_panel.py" line="284"/>
         <source>Import presets</source>
         <translation>导入预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="281"/>
+        <location filename="../../console/ui/presets_panel.py" line="290"/>
         <source>Export presets</source>
         <translation>导出预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="291"/>
+        <location filename="../../console/ui/presets_panel.py" line="300"/>
         <source>LiveDesk presets (*.json)</source>
         <translation>LiveDesk 预设 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="297"/>
+        <location filename="../../console/ui/presets_panel.py" line="306"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="301"/>
+        <location filename="../../console/ui/presets_panel.py" line="311"/>
         <source>Exporting to {0}…</source>
         <translation>正在导出到 {0}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="313"/>
+        <location filename="../../console/ui/presets_panel.py" line="426"/>
+        <source>Imported 1 preset from {0}.</source>
+        <translation>已从 {0} 导入 1 个预设。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="428"/>
+        <source>Imported {0} presets from {1}.</source>
+        <translation>已从 {1} 导入 {0} 个预设。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/presets_panel.py" line="434"/>
         <source>Exported to {0}.</source>
         <translation>已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="326"/>
+        <location filename="../../console/ui/presets_panel.py" line="358"/>
         <source>Saved “{0}”.</source>
         <translation>已保存“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="340"/>
-        <source>Imported {0}.</source>
-        <translation>已导入 {0}。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/presets_panel.py" line="349"/>
+        <location filename="../../console/ui/presets_panel.py" line="378"/>
         <source>No preset recalled yet.</source>
         <translation>还没有调用过预设。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="366"/>
+        <location filename="../../console/ui/presets_panel.py" line="395"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="368"/>
+        <location filename="../../console/ui/presets_panel.py" line="397"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="387"/>
+        <location filename="../../console/ui/presets_panel.py" line="416"/>
         <source>Captured “{0}”; some parts could not be read.</source>
         <translation>已抓取“{0}”，有部分设备没读到。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/presets_panel.py" line="389"/>
+        <location filename="../../console/ui/presets_panel.py" line="418"/>
         <source>Captured “{0}”: check it and press OK.</source>
         <translation>已抓取“{0}”：检查无误后点“确定”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/recall_steps.py" line="25"/>
+        <location filename="../../console/ui/recall_steps.py" line="26"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/recall_steps.py" line="25"/>
+        <location filename="../../console/ui/recall_steps.py" line="26"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/recall_steps.py" line="58"/>
+        <location filename="../../console/ui/recall_steps.py" line="59"/>
         <source>done in {0} ms</source>
         <translation>完成，{0} 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>ProductTable</name>
+    <message>
+        <location filename="../../console/ui/dashboard_products.py" line="32"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_products.py" line="33"/>
+        <source>On air</source>
+        <translation>讲解时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_products.py" line="34"/>
+        <source>GMV on air</source>
+        <translation>讲解期间成交额</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_products.py" line="35"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_products.py" line="36"/>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_products.py" line="37"/>
+        <source>Stock</source>
+        <translation>库存</translation>
     </message>
 </context>
 <context>
@@ -3542,19 +3862,132 @@ Details are in the log file:
     </message>
 </context>
 <context>
+    <name>QuickEntry</name>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="43"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="47"/>
+        <source>GMV ¥</source>
+        <translation>成交金额 ¥</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="45"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="44"/>
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="49"/>
+        <source>e.g. 1.2万</source>
+        <translation>如 1.2万</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="50"/>
+        <source>e.g. 12.3万 or ¥8,000</source>
+        <translation>如 12.3万 或 ¥8,000</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="51"/>
+        <source>e.g. 356</source>
+        <translation>如 356</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="66"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="68"/>
+        <source>Enter records the filled fields; Esc clears</source>
+        <translation>回车记录已填的数字；Esc 清空</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="87"/>
+        <source>Quick entry: record the numbers typed</source>
+        <translation>快速录入：记录输入的数字</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="88"/>
+        <source>Quick entry: clear the fields</source>
+        <translation>快速录入：清空</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="102"/>
+        <source>No show is open: open one with Show ▸ Shows… first.</source>
+        <translation>没有打开的场次：请先从 场次 ▸ 场次管理… 打开一场。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="119"/>
+        <source>Type the numbers the platform shows first.</source>
+        <translation>请先输入平台上显示的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="135"/>
+        <source>Not recorded: the show database could not store it. Please try again.</source>
+        <translation>未记录：场次数据库无法保存，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="141"/>
+        <source>Recorded {0}: {1}</source>
+        <translation>已记录 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="146"/>
+        <source>last: {0}</source>
+        <translation>上次：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="160"/>
+        <source>{0}: “{1}” is negative; the platform never shows that.</source>
+        <translation>{0}：“{1}”是负数，平台不会显示负数。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="164"/>
+        <source>{0}: “{1}” is not a whole number.</source>
+        <translation>{0}：“{1}”不是整数。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="166"/>
+        <source>{0}: “{1}” has more than two decimals (fen).</source>
+        <translation>{0}：“{1}”超过两位小数（最小到分）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="168"/>
+        <source>{0}: “{1}” is far beyond what a live room can have.</source>
+        <translation>{0}：“{1}”远超直播间可能的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/quick_entry.py" line="170"/>
+        <source>{0}: “{1}” is not a number. Type it as the platform shows it, e.g. 12.3万, 123,456.78 or ¥8,000.</source>
+        <translation>{0}：“{1}”不是数字。请按平台显示的样子输入，如 12.3万、123,456.78 或 ¥8,000。</translation>
+    </message>
+</context>
+<context>
     <name>RoomLooks</name>
     <message>
-        <location filename="../../console/ui/room_looks.py" line="24"/>
+        <location filename="../../console/ui/room_looks.py" line="26"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/room_looks.py" line="53"/>
+        <location filename="../../console/ui/room_looks.py" line="55"/>
+        <source>Preset “{0}”: {1}</source>
+        <translation>预设“{0}”：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/room_looks.py" line="77"/>
         <source>Preset for 讲解</source>
         <translation>讲解时调用的预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/room_looks.py" line="55"/>
+        <location filename="../../console/ui/room_looks.py" line="79"/>
         <source>No preset</source>
         <translation>不调用预设</translation>
     </message>
@@ -3987,112 +4420,112 @@ Details are in the log file:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="56"/>
+        <location filename="../../console/ui/settings_dialog.py" line="58"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="58"/>
+        <location filename="../../console/ui/settings_dialog.py" line="60"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="59"/>
+        <location filename="../../console/ui/settings_dialog.py" line="61"/>
         <source>On-stream overlay</source>
         <translation>直播画面字幕</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="64"/>
+        <location filename="../../console/ui/settings_dialog.py" line="71"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="86"/>
+        <location filename="../../console/ui/settings_dialog.py" line="101"/>
         <source>As the system (default)</source>
         <translation>跟随系统（默认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="93"/>
+        <location filename="../../console/ui/settings_dialog.py" line="108"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="95"/>
+        <location filename="../../console/ui/settings_dialog.py" line="110"/>
         <source>Show database</source>
         <translation>场次数据库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="96"/>
+        <location filename="../../console/ui/settings_dialog.py" line="111"/>
         <source>Log files</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="105"/>
+        <location filename="../../console/ui/settings_dialog.py" line="120"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="117"/>
+        <location filename="../../console/ui/settings_dialog.py" line="132"/>
         <source>The new language shows when LiveDesk is next started.</source>
         <translation>新语言将在下次启动 LiveDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="124"/>
+        <location filename="../../console/ui/settings_dialog.py" line="139"/>
         <source>Keep OBS text sources showing the product being explained</source>
         <translation>让 OBS 文本源始终显示正在讲解的商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="128"/>
+        <location filename="../../console/ui/settings_dialog.py" line="143"/>
         <source>The program scene at the time</source>
         <translation>当时的节目场景</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="137"/>
+        <location filename="../../console/ui/settings_dialog.py" line="152"/>
         <source>Product name source</source>
         <translation>商品名文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="138"/>
+        <location filename="../../console/ui/settings_dialog.py" line="153"/>
         <source>Live price source</source>
         <translation>直播价文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="139"/>
+        <location filename="../../console/ui/settings_dialog.py" line="154"/>
         <source>Selling point source</source>
         <translation>卖点文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="140"/>
+        <location filename="../../console/ui/settings_dialog.py" line="155"/>
         <source>Flash-sale countdown source</source>
         <translation>秒杀倒计时文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="144"/>
+        <location filename="../../console/ui/settings_dialog.py" line="159"/>
         <source>Create missing sources in</source>
         <translation>缺少的文本源建在</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="153"/>
+        <location filename="../../console/ui/settings_dialog.py" line="168"/>
         <source>LiveDesk creates a text source that OBS does not have. After a rename, the sources under the old names stay in OBS unchanged; delete them there if they are no longer wanted.</source>
         <translation>OBS 中没有的文本源由 LiveDesk 自动创建。改名后，旧名称的文本源仍留在 OBS 中且不再更新；不需要的话请在 OBS 里删除。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="168"/>
+        <location filename="../../console/ui/settings_dialog.py" line="183"/>
         <source>Every overlay source needs a name.</source>
         <translation>每个字幕文本源都需要名称。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="170"/>
+        <location filename="../../console/ui/settings_dialog.py" line="185"/>
         <source>Two overlay texts cannot share one source: give each its own name.</source>
         <translation>两项字幕不能共用一个文本源：请分别命名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="172"/>
+        <location filename="../../console/ui/settings_dialog.py" line="187"/>
         <source>Fix the problems marked on the Devices tab to save.</source>
         <translation>请先修正“设备”页中标出的问题，才能保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="191"/>
+        <location filename="../../console/ui/settings_dialog.py" line="209"/>
         <source>The settings could not be saved: {0}</source>
         <translation>设置未能保存：{0}</translation>
     </message>
@@ -4394,6 +4827,117 @@ Details are in the log file:
         <location filename="../../console/ui/shows_dialog.py" line="309"/>
         <source>Planned end</source>
         <translation>计划结束</translation>
+    </message>
+</context>
+<context>
+    <name>StatCards</name>
+    <message>
+        <location filename="../../console/ui/dashboard_cards.py" line="81"/>
+        <source>Online now</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_cards.py" line="82"/>
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_cards.py" line="83"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_cards.py" line="84"/>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_cards.py" line="85"/>
+        <source>GPM</source>
+        <translation>千次观看成交额 GPM</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_cards.py" line="121"/>
+        <source>{0} pp</source>
+        <translation>{0} 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_cards.py" line="124"/>
+        <source>{0} in {1} min</source>
+        <translation>近{1}分钟 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_cards.py" line="128"/>
+        <source>No target set</source>
+        <translation>未设目标</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_cards.py" line="133"/>
+        <source>Target {0} · {1}</source>
+        <translation>目标 {0} · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>StatsInputs</name>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="25"/>
+        <source>Quick entry</source>
+        <translation>快速录入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="36"/>
+        <source>Type the platform&apos;s numbers</source>
+        <translation>录入平台数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="40"/>
+        <source>Run the rehearsal simulator</source>
+        <translation>运行彩排模拟器</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="45"/>
+        <source>SIMULATED NUMBERS</source>
+        <translation>模拟数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="47"/>
+        <source>The rehearsal simulator is making up the room&apos;s numbers</source>
+        <translation>彩排模拟器正在生成直播间数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="66"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="85"/>
+        <source>Rehearsal simulator on</source>
+        <translation>彩排模拟器已开启</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="85"/>
+        <source>Rehearsal simulator off</source>
+        <translation>彩排模拟器已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="90"/>
+        <source>Only for a rehearsal show: it never makes up numbers for a real show.</source>
+        <translation>仅用于彩排场次：绝不为正式场次生成数据。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="96"/>
+        <source>No show is open: the simulator has nothing to run for.</source>
+        <translation>没有打开的场次：模拟器无从运行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="98"/>
+        <source>The simulator runs only for a rehearsal show: it never makes up numbers for a real show.</source>
+        <translation>模拟器只为彩排场次运行：绝不为正式场次生成数据。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_inputs.py" line="101"/>
+        <source>The simulator stopped: its numbers could not be stored.</source>
+        <translation>模拟器已停止：其数据无法保存。</translation>
     </message>
 </context>
 <context>

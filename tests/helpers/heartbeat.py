@@ -16,6 +16,7 @@ class Heartbeat(QObject):
         self.interval = interval_ms / 1000.0
         self.worst = 0.0  # seconds
         self.beats = 0
+        self.late: list[float] = []  # every beat's lateness in ms, for percentiles
         self._last = 0.0
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -23,6 +24,7 @@ class Heartbeat(QObject):
 
     def start(self) -> None:
         self.worst, self.beats, self._last = 0.0, 0, time.perf_counter()
+        self.late = []
         self._timer.start()
 
     def stop(self) -> float:
@@ -32,6 +34,8 @@ class Heartbeat(QObject):
 
     def _on_timer_timeout(self) -> None:
         now = time.perf_counter()
-        self.worst = max(self.worst, now - self._last - self.interval)
+        late = max(0.0, now - self._last - self.interval)
+        self.worst = max(self.worst, late)
+        self.late.append(late * 1000)
         self._last = now
         self.beats += 1

@@ -143,6 +143,23 @@ def test_mic_read_back_is_what_was_applied(session, events):
     assert e.value.code == 604  # no audio
 
 
+def test_a_missing_filter_still_lets_the_unmute_through(session):
+    """A filter renamed in OBS since the preset was made: the host is not left muted on air,
+    the other filter is still set, and the failure names the missing one."""
+    session.request("SetInputMute", {"inputName": MIC, "inputMuted": True})
+    setting = MicSetting(MIC, False, -6.0, (("旧名 Old name", False), (GAIN, False)))
+    with pytest.raises(ObsRequestError) as e:
+        looks.apply_mic(session, setting)
+    assert (e.value.request_type, e.value.code, e.value.comment) == (
+        "SetSourceFilterEnabled",
+        600,
+        "filter_missing:旧名 Old name",
+    )
+    assert looks.read_mic(session, MIC) == MicSetting(
+        MIC, False, -6.0, ((NOISE, True), (GAIN, False))
+    )
+
+
 def test_read_mic_keeps_the_volume_in_the_range_a_preset_allows(session):
     session.request("SetInputVolume", {"inputName": MIC, "inputVolumeMul": 1e-6})  # -120 dB
     assert looks.read_mic(session, MIC).volume_db == -100.0

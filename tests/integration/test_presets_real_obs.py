@@ -47,6 +47,9 @@ def test_a_captured_look_comes_back_by_hotkey_and_by_explain(qtbot, room, capsys
     preset = room.presets.presets[0]
     assert preset.scene == CLOSE_UP and preset.camera.source == SECOND_CAMERA
     assert preset.ptz.camera == "云台"
+    # The camera stored its position on OK (not at the capture), in LiveDesk's top slot.
+    stored_slot = bytes.fromhex(f"81 01 04 3F 01 {preset.ptz.preset:02X} FF")
+    assert preset.ptz.preset == 127 and stored_slot in room.camera.commands
     assert [(s.light, s.brightness) for s in preset.lights] == [("主灯", 85), ("辅灯", 40)]
 
     timings = {}

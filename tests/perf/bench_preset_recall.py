@@ -1,5 +1,6 @@
 """Benchmark (prints figures; asserts only that it measured): a preset recall's latency per
-device, from the press to each device's answer, against the real OBS and the receivers of
+device (each OBS part, each light, the camera, each DMX output by name), from the press to each
+device's answer, against the real OBS and the receivers of
 tests/helpers/preset_room.py (Key Light and VISCA fakes on loopback, olad for sACN). Two looks
 alternate, so every recall changes every device. The issue's bar: every result on screen
 within 2 s."""
@@ -63,13 +64,13 @@ def test_preset_recall_latency_per_device(qtbot, real_obs, raw_obs, ola, tmp_pat
                 room.presets.save(preset)
             ids.append(saved.args[0].id)
         qtbot.waitUntil(lambda: len(room.presets.presets) == 2, timeout=3000)
-        per_step: dict[str, list[float]] = {}
+        per_device: dict[tuple[str, str], list[float]] = {}
         totals = []
         for n in range(ROUNDS):
             recall = room.recall_by(lambda n=n: room.presets.recall(ids[n % 2]), "button")
             assert all(s.state == DONE for s in recall.steps), recall.steps
             for s in recall.steps:
-                per_step.setdefault(s.kind, []).append(s.ms)
+                per_device.setdefault((s.kind, s.name), []).append(s.ms)
             totals.append(max(s.ms for s in recall.steps))
             qtbot.wait(50)  # let the lights' and OBS's answers settle between presses
     finally:
@@ -77,9 +78,12 @@ def test_preset_recall_latency_per_device(qtbot, real_obs, raw_obs, ola, tmp_pat
     assert len(totals) == ROUNDS
     with capsys.disabled():
         print(f"\n[perf] preset recall, real OBS {real_obs.version['obsVersion']}, n={ROUNDS}")
-        for kind, values in per_step.items():
-            print(f"  {kind:9s} p50 {pct(values, 50):7.2f} ms   p95 {pct(values, 95):7.2f} ms")
+        for (kind, name), values in per_device.items():
+            print(
+                f"  {kind:9s} {name:24s} p50 {pct(values, 50):7.2f} ms   "
+                f"p95 {pct(values, 95):7.2f} ms   max {max(values):7.2f} ms"
+            )
         print(
-            f"  all done  p50 {pct(totals, 50):7.2f} ms   p95 {pct(totals, 95):7.2f} ms   "
+            f"  all done  {'':24s} p50 {pct(totals, 50):7.2f} ms   p95 {pct(totals, 95):7.2f} ms   "
             f"max {max(totals):.2f} ms (bar: 2000 ms); mean {statistics.mean(totals):.2f} ms"
         )

@@ -4,17 +4,20 @@ universe with the right values, and the Test button answers for each kind of dev
 
 from __future__ import annotations
 
+import socket
+import struct
 import threading
 import time
 from concurrent.futures import Future
+from dataclasses import replace
 
 import pytest
 
 from console.core.devices import ERROR, OFFLINE, ONLINE, DeviceStatus
 from console.core.dmx import Fixture, Levels
 from console.core.rig import DmxOutputConfig, KeyLightConfig, PtzCameraConfig, Rig
-from console.devices.camera.fake_visca import FakeViscaCamera
-from console.devices.camera.visca import IF_CLEAR
+from console.devices.camera.fake_visca import VISCA_INQUIRY, FakeViscaCamera
+from console.devices.camera.visca import IF_CLEAR, POWER_INQ
 from console.devices.device import DeviceError
 from console.devices.lights.fake_dmx import FakeDmxUniverseOutput
 from console.devices.lights.fake_keylight import FakeKeyLight
@@ -191,7 +194,8 @@ def test_a_changed_output_is_replaced_and_picks_up_the_look(qtbot, make_service,
         ptz_cameras=rig.ptz_cameras,
     )
     service.configure(moved)
-    assert service.output("U1") is not old and old.transport.closed
+    assert service.output("U1") is not old
+    assert old.closed.wait(1) and old.transport.closed
     qtbot.waitUntil(lambda: last_sent(service)[:6] == bytes([128, 128, 255, 255, 0, 0]))
 
 
@@ -211,6 +215,50 @@ def test_a_device_that_cannot_be_made_is_listed_in_error(qtbot, make_service, li
         "not_configured"
     )
     assert service.test("R").result(timeout=RESULT_S) == "identified"
+
+
+class FlakyFactory(Factory):
+    """Key Lights named in `refuse` cannot be made (a demo fake's port taken, say)."""
+
+    def __init__(self, refuse=()):
+        self.refuse, self.made = set(refuse), []
+
+    def keylight(self, config):
+        self.made.append(config.name)
+        if config.name in self.refuse:
+            raise DeviceError("unreachable", "not yet")
+        return super().keylight(config)
+
+
+def test_a_device_that_could_not_be_made_is_tried_again_by_apply(
+    qtbot, make_service, lights, camera
+):
+    factory = FlakyFactory(refuse={"R"})
+    rig = studio(lights, camera)
+    service = make_service(rig, factory)
+    assert service.status("R") == DeviceStatus(ERROR, "unreachable", "not yet")
+    service.configure(rig)  # Apply, nothing changed: R is tried again, and fails again
+    assert factory.made == ["L", "R", "R"] and service.keylight("R") is None
+    factory.refuse.clear()
+    service.configure(rig)
+    assert factory.made == ["L", "R", "R", "R"]  # L kept, R made
+    assert service.test("R").result(timeout=RESULT_S) == "identified"
+    assert [d.name for d in service.devices()] == ["L", "R", "U1", "PTZ"]
+    wait_status(qtbot, service, "R", ONLINE)
+
+
+def test_a_device_that_could_not_be_made_is_tried_again_by_its_test(
+    qtbot, make_service, lights, camera
+):
+    factory = FlakyFactory(refuse={"R"})
+    service = make_service(studio(lights, camera), factory)
+    assert error_of(service.test("R")).reason == "unreachable"  # tried, refused again
+    assert factory.made == ["L", "R", "R"]
+    factory.refuse.clear()
+    assert service.test("R").result(timeout=RESULT_S) == "identified"
+    assert lights[0].identified == 1
+    assert [d.name for d in service.devices()] == ["L", "R", "U1", "PTZ"]  # in rig order
+    wait_status(qtbot, service, "R", ONLINE)
 
 
 # -- looks ----------------------------------------------------------------------------------
@@ -261,8 +309,12 @@ def test_the_test_button_for_each_kind(qtbot, make_service, lights, camera):
     service = make_service(studio(lights, camera))
     assert service.test("R").result(timeout=RESULT_S) == "identified"
     assert answering.identified == 1
+    wait_status(qtbot, service, "PTZ", ONLINE)  # the probe: the library's IF_Clear on connecting
+    commands = len(camera.commands)
     assert service.test("PTZ").result(timeout=RESULT_S) == "answered"
-    assert camera.commands[-1] == IF_CLEAR and camera.errors == []
+    assert camera.inquiries[-1] == POWER_INQ and camera.errors == []
+    assert camera.received[-1].payload_type == VISCA_INQUIRY
+    assert len(camera.commands) == commands  # no IF_Clear: it would cancel a move
     # Nothing sent yet: the test opens the socket but sends no blank frame into the rig.
     assert service.test("U1").result(timeout=RESULT_S) == "opened"
     assert service.output("U1").transport.frames() == []
@@ -273,6 +325,28 @@ def test_the_test_button_for_each_kind(qtbot, make_service, lights, camera):
     frames = service.output("U1").transport.frames()
     assert len(frames) > count and frames[-1][1][:1] == b"\xff"
     assert error_of(service.test("Nobody")).reason == "not_configured"
+
+
+def test_testing_a_camera_does_not_stop_another_controllers_move(qtbot, make_service, lights):
+    """A joystick (another VISCA controller) recalls a preset; Test meanwhile must not
+    cancel the move, as IF_Clear would."""
+    with FakeViscaCamera(completion_delay_s=0.5) as moving:
+        rig = replace(
+            studio(lights, moving), ptz_cameras=(PtzCameraConfig("PTZ", moving.host, moving.port),)
+        )
+        service = make_service(rig)
+        wait_status(qtbot, service, "PTZ", ONLINE)  # connected (the library's IF_Clear is done)
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as joystick:
+            joystick.settimeout(2)
+            joystick.bind(("127.0.0.1", 0))
+            recall = bytes.fromhex("81 01 04 3F 02 05 FF")
+            joystick.sendto(
+                struct.pack(">HHI", 0x0100, len(recall), 7) + recall, (moving.host, moving.port)
+            )
+            assert joystick.recv(64)[8:] == bytes.fromhex("90 41 FF")  # ACK: moving
+            assert service.test("PTZ").result(timeout=RESULT_S) == "answered"
+            assert joystick.recv(64)[8:] == bytes.fromhex("90 51 FF")  # the move completed
+        assert moving.preset == 5 and IF_CLEAR not in moving.commands[1:]
 
 
 def test_a_camera_that_does_not_answer_fails_its_test(qtbot, make_service, lights, camera):
@@ -305,6 +379,34 @@ def test_the_demo_rig_is_valid_and_every_device_answers(qtbot, make_service):
     finally:
         demo.stop()
     assert not [t for t in threading.enumerate() if t.name.startswith("fake-")]
+
+
+def fake_running(name: str) -> bool:
+    return any(t.name == name for t in threading.enumerate())
+
+
+def test_the_demo_reuses_a_changed_devices_fake_and_stops_a_removed_ones(qtbot, make_service):
+    demo = DemoDevices()
+    try:
+        rig = demo_rig()
+        service = make_service(rig, demo)
+        left, right = demo.keylights["Key Light L"], demo.keylights["Key Light R"]
+        wait_status(qtbot, service, "Key Light L", ONLINE)
+        moved = KeyLightConfig("Key Light L", "192.168.1.20")  # settings changed: a new device
+        service.configure(replace(rig, keylights=(moved, rig.keylights[1])))
+        assert demo.keylights["Key Light L"] is left  # on the same fake, not a second one
+        assert service.test("Key Light L").result(timeout=RESULT_S) == "identified"
+        assert left.identified == 1
+        right_thread = f"fake-keylight-{right.port}"
+        assert fake_running(right_thread)
+        service.configure(replace(rig, keylights=(moved,), ptz_cameras=()))
+        assert set(demo.keylights) == {"Key Light L"} and demo.cameras == {}
+        qtbot.waitUntil(lambda: not fake_running(right_thread), timeout=2000)
+        qtbot.waitUntil(lambda: not fake_running("fake-visca"), timeout=2000)
+        assert fake_running(f"fake-keylight-{left.port}")
+    finally:
+        demo.stop()
+    assert not [t for t in threading.enumerate() if t.name.startswith(("fake-", "demo-"))]
 
 
 def test_a_demo_fake_that_cannot_start_leaves_its_device_in_error(qtbot, make_service, monkeypatch):

@@ -1,7 +1,8 @@
 """Settings ▸ Devices against the real DeviceService and the demo fakes: devices added by
 keyboard, every rig problem worded with its row marked and OK off, Test answered (or its
 failure shown) within 2 s without stalling the GUI, live statuses, and OK / Apply saving the
-rig and reconfiguring the service."""
+rig (only when the Devices tab was edited) and reconfiguring the service; a saved rig that
+could not be read is kept and explained."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from console.core.dmx import Fixture
-from console.core.rig import DmxOutputConfig, KeyLightConfig, RigProblem, rig_from_dict
+from console.core.rig import (
+    DmxOutputConfig,
+    KeyLightConfig,
+    Rig,
+    RigProblem,
+    rig_from_dict,
+    rig_to_dict,
+)
 from console.devices.obs.client import ObsAddress, ObsClient
 from console.devices.obs.fake_state import CAMERA
 from console.services.device_service import DemoDevices, DeviceService, demo_rig
@@ -279,7 +287,12 @@ def test_a_new_device_asks_for_apply_before_a_test(qtbot, page, demo, monkeypatc
 def test_status_changes_show(qtbot, page, demo):
     service, fakes = demo
     qtbot.waitUntil(lambda: status(page, "keylight", 1) == "Online", timeout=3000)
-    assert status(page, "fixture", 0) in ("Online", "Not checked yet")
+    # DMX is one-way: its output (and a fixture, by its output) is sending, not answering
+    qtbot.waitUntil(lambda: status(page, "fixture", 0) == "Sending", timeout=3000)
+    assert status(page, "dmx", 0) == "Sending"
+    tip = page.sections["dmx"].table.item(0, 4).toolTip()
+    assert "does not answer back" in tip and "answers." not in tip
+    assert "does not answer back" in page.sections["fixture"].table.item(0, 4).toolTip()
     fakes.keylights["Key Light R"].unplug()
     service.keylight("Key Light R").read_state()
     qtbot.waitUntil(lambda: status(page, "keylight", 1) == "Error: connection refused")
@@ -323,6 +336,7 @@ def test_apply_keeps_the_dialog_and_lets_a_new_light_be_tested(qtbot, dialog, de
 
 def test_camera_sources_and_mics_are_picked_from_obs(qtbot, dialog):
     window, _ = dialog
+    before = Settings.load()
     page = window.devices_page
     cameras = page.lists["camera_source"]
     qtbot.waitUntil(lambda: cameras.choice.findText(CAMERA) == 0, timeout=3000)
@@ -334,6 +348,14 @@ def test_camera_sources_and_mics_are_picked_from_obs(qtbot, dialog):
     cameras.choice.setCurrentText("NDI 机位 2")  # typed: OBS may not have it yet
     qtbot.keyClick(cameras.choice.lineEdit(), Qt.Key.Key_Return)
     assert page.rig().camera_sources == (CAMERA, "NDI 机位 2")
+    # Return added the name and nothing else: not the dialog's OK (save and close)
+    assert window.isVisible() and Settings.load() == before
+    cameras.choice.setCurrentText("NDI 机位 3")
+    qtbot.keyClick(cameras.choice, Qt.Key.Key_Enter)  # the combo itself, keypad Enter
+    assert page.rig().camera_sources == (CAMERA, "NDI 机位 2", "NDI 机位 3")
+    assert window.isVisible()
+    cameras.list.setCurrentRow(2)
+    click(qtbot, cameras.remove)
     mics = page.lists["mic_input"]
     assert "OBS's mic inputs:" in mics.note.text()
     assert mics.choice.count() > 0
@@ -373,3 +395,99 @@ def test_the_demo_applies_device_changes_but_never_saves_its_rig(qtbot, console,
     assert demo[0].keylight("Key Light Right") is not None  # applied to the running demo
     assert Settings.load().rig == settings.rig == mine  # the user's rig is untouched
     writer.close()
+
+
+def test_apply_without_device_edits_saves_no_rig_and_retries_devices(
+    qtbot, dialog, demo, monkeypatch
+):
+    window, settings = dialog
+    service, _ = demo
+    configured = []
+    configure = service.configure
+    monkeypatch.setattr(service, "configure", lambda rig: configure(configured.append(rig) or rig))
+    window.language.setCurrentIndex(window.language.findData("en"))
+    click(qtbot, button(window, QDialogButtonBox.StandardButton.Apply))
+    assert Settings.load().language == "en"
+    assert Settings.load().rig == settings.rig == {}  # Devices not edited: its rig not saved
+    assert configured == [demo_rig()]  # the same rig again: devices that failed are retried
+
+
+# A hand-edited settings file whose rig cannot be read: the app starts without devices.
+UNREADABLE = {"keylights": [{"name": "我的主灯", "host": "192.168.1.20", "port": "9123"}]}
+
+
+@pytest.fixture
+def unreadable(qtbot, console, tmp_path):
+    path = tmp_path / "shows.db"
+    writer, _queue, overlay = open_overlay(qtbot, console.service, path, [])
+    settings = Settings(rig=UNREADABLE)
+    settings.save()
+    fakes = DemoDevices()
+    service = DeviceService(Rig(), fakes)  # as app._devices() starts then
+    window = SettingsDialog(settings, overlay, path, tmp_path / "livedesk.log", devices=service)
+    qtbot.addWidget(window)
+    window.show()
+    yield window, settings, service
+    service.close()
+    fakes.stop()
+    writer.close()
+
+
+def test_ok_keeps_an_unreadable_rig_and_the_devices_page_says_why(qtbot, unreadable):
+    window, settings, _ = unreadable
+    page = window.devices_page
+    window.language.setCurrentIndex(window.language.findData("zh_CN"))  # any other setting
+    click(qtbot, button(window, QDialogButtonBox.StandardButton.Ok))
+    assert not window.isVisible()
+    saved = Settings.load()
+    assert saved.language == "zh_CN"
+    assert saved.rig == settings.rig == UNREADABLE  # not replaced by an empty rig
+    assert not page.unreadable.isHidden()  # why the Devices tab lists nothing
+    words = page.unreadable.text()
+    assert "could not be read" in words and "keylights[0].port has the wrong type" in words
+    assert "settings.json" in words
+
+
+def test_devices_set_up_again_replace_an_unreadable_rig(qtbot, unreadable):
+    window, _, service = unreadable
+    page = window.devices_page
+    window.tabs.setCurrentWidget(page)
+    select(page, "keylight", 0)
+    click(qtbot, page.sections["keylight"].add)
+    qtbot.keyClicks(page.sections["keylight"].fields["host"], "192.168.1.20")
+    click(qtbot, button(window, QDialogButtonBox.StandardButton.Apply))
+    light = KeyLightConfig("Key Light 1", "192.168.1.20")
+    assert rig_from_dict(Settings.load().rig) == Rig(keylights=(light,)) == service.rig
+    assert page.unreadable.isHidden() and not page.edited
+
+
+def test_a_saved_rig_with_problems_does_not_hold_other_settings_back(qtbot, console, tmp_path):
+    path = tmp_path / "shows.db"
+    writer, _queue, overlay = open_overlay(qtbot, console.service, path, [])
+    bad = Rig(keylights=(KeyLightConfig("Main", "192.168.1.300"),))  # a mistyped address
+    settings = Settings(rig=rig_to_dict(bad))
+    fakes = DemoDevices()
+    service = DeviceService(bad, fakes)
+    try:
+        window = SettingsDialog(settings, overlay, path, tmp_path / "l.log", devices=service)
+        qtbot.addWidget(window)
+        window.show()
+        page = window.devices_page
+        ok = button(window, QDialogButtonBox.StandardButton.Ok)
+        assert page.problems() and ok.isEnabled() and window.error.text() == ""
+        assert not page.edited
+        window.overlay_enabled.setChecked(False)
+        select(page, "keylight", 0)
+        page.sections["keylight"].fields["name"].setText("")
+        qtbot.keyClicks(page.sections["keylight"].fields["name"], "Main 2")  # now edited
+        assert not ok.isEnabled() and "Devices tab" in window.error.text()
+        page.sections["keylight"].fields["name"].setText("")
+        qtbot.keyClicks(page.sections["keylight"].fields["name"], "Main")  # back as it was
+        assert ok.isEnabled()
+        click(qtbot, ok)
+        assert Settings.load().overlay_enabled is False
+        assert Settings.load().rig == rig_to_dict(bad)
+    finally:
+        service.close()
+        fakes.stop()
+        writer.close()

@@ -1,8 +1,9 @@
 """The presets dock as the assistant host uses it, over a real PresetService (show database on
 disk), the fake OBS and the demo's device fakes: a preset typed in the editor is listed,
 Ctrl+2 recalls the preset on key 2 and every line turns done, an unplugged light shows red
-with why while the rest is done, capture opens the editor with what it read, and a broken
-import file is worded and imports nothing."""
+with why while the rest is done, capture opens the editor with what it read (not modal: the
+console's keys still work, and Cancel leaves the camera's memory alone), and a broken import
+file is worded and imports nothing."""
 
 import json
 import time
@@ -17,6 +18,7 @@ from console.core.presets import (
     CameraChoice,
     LightSetting,
     Preset,
+    PtzRecall,
 )
 from console.devices.obs.fake_state import CAMERA, MIC, NOISE_SUPPRESSION
 from console.services.device_service import DemoDevices, DeviceService, demo_rig
@@ -82,6 +84,20 @@ def desk(qtbot, console, tmp_path):
     d = Desk(qtbot, console, tmp_path)
     yield d
     d.close()
+
+
+def stores(camera):
+    """The VISCA "store preset" commands the fake camera received."""
+    return [c for c in camera.commands if c[:5] == bytes.fromhex("81 01 04 3F 01")]
+
+
+def captured_editor(qtbot, desk, name):
+    """Capture the room as `name` (what the name box's OK does); the editor it opens."""
+    with qtbot.waitSignal(desk.service.captured, timeout=3000):
+        desk.panel._on_name_dialog_text_value_selected(name)
+    editor = desk.panel.editor
+    qtbot.waitExposed(editor)
+    return editor
 
 
 def type_text(widget, text):
@@ -200,6 +216,7 @@ def test_capture_opens_the_editor_with_what_it_read(qtbot, desk):
     qtbot.waitUntil(lambda: desk.panel.name_dialog is not None, timeout=1000)  # animated click
     dialog = desk.panel.name_dialog
     qtbot.waitExposed(dialog)
+    assert dialog.textValue() == ""  # not the chosen preset's name: re-capturing it is deliberate
     dialog.setTextValue("直播新造型")  # Chinese comes from the IME, not from key clicks
     with qtbot.waitSignal(desk.service.captured, timeout=3000):
         dialog.accept()
@@ -208,7 +225,7 @@ def test_capture_opens_the_editor_with_what_it_read(qtbot, desk):
     assert editor.name.text() == "直播新造型"
     assert editor.scene.currentText() == CLOSE_UP
     assert (editor.cam_scene.currentText(), editor.cam_source.currentText()) == (CLOSE_UP, CAMERA)
-    assert (editor.ptz.currentText(), editor.ptz_slot.value()) == ("PTZ 1", 1)
+    assert (editor.ptz.currentText(), editor.ptz_slot.value()) == ("PTZ 1", 127)
     left, right = editor.lights["Key Light L"], editor.lights["Key Light R"]
     assert left.include.isChecked() and not right.include.isChecked()
     assert (left.power.currentText(), left.brightness.value(), left.kelvin.value()) == (
@@ -227,9 +244,12 @@ def test_capture_opens_the_editor_with_what_it_read(qtbot, desk):
     shown = editor.preset()
     assert shown.lights == (LightSetting("Key Light L", True, 80, 5600),)
     assert shown.camera == CameraChoice(CLOSE_UP, CAMERA) and shown.fixtures == LOOK.fixtures
+    camera = desk.fakes.cameras["PTZ 1"]
+    assert not stores(camera)  # the camera stores its position on OK, not at the capture
     with qtbot.waitSignal(desk.service.presets_changed, timeout=3000):
         editor.ok.click()
     assert ("", "直播新造型") in desk.rows()
+    assert stores(camera) == [bytes.fromhex("81 01 04 3F 01 7F FF")]
 
 
 def test_a_broken_import_file_is_worded_and_imports_nothing(qtbot, desk, tmp_path):
@@ -271,9 +291,13 @@ def test_export_then_import_says_so(qtbot, desk, tmp_path):
     desk.panel.export_file(str(target))
     qtbot.waitUntil(lambda: desk.panel.message.text() == f"Exported to {target}.", timeout=3000)
     assert json.loads(target.read_text(encoding="utf-8"))["presets"][0]["name"] == "美妆特写"
-    with qtbot.waitSignal(desk.service.presets_changed, timeout=3000):
+    said = []  # the message at each change of the list
+    desk.service.presets_changed.connect(lambda _: said.append(desk.panel.message.text()))
+    desk.service.load()  # answered while the import waits behind it: not "Imported"
+    with qtbot.waitSignal(desk.service.imported, timeout=3000):
         desk.panel.import_file(str(target))
-    assert desk.panel.message.text() == f"Imported {target}."
+    assert said and said[0] == f"Importing {target}…"
+    assert desk.panel.message.text() == f"Imported 1 preset from {target}."
     assert desk.panel.message.property("state") == ""
 
 
@@ -347,4 +371,78 @@ def test_enter_or_a_double_click_on_a_preset_recalls_it(qtbot, desk):
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.waitUntil(lambda: desk.panel.result_title.text().startswith("“美妆特写”"), timeout=3000)
     qtbot.waitUntil(lambda: desk.service.recall_now.finished, timeout=3000)
-    assert item.foreground(NAME).color().name() in ("#3fb950", "#f85149")  # the one recalled
+    assert not desk.service.recall_now.failed
+    assert item.foreground(NAME).color().name() == "#3fb950"  # the one recalled, all done
+
+
+def test_cancel_after_a_capture_leaves_the_camera_slots_untouched(qtbot, desk):
+    camera = desk.fakes.cameras["PTZ 1"]
+    memory = dict(camera.memory)
+    editor = captured_editor(qtbot, desk, "不要了")
+    assert editor.ptz_slot.value() == 127
+    editor.buttons.button(editor.buttons.StandardButton.Cancel).click()
+    qtbot.wait(300)
+    assert not stores(camera) and camera.memory == memory
+    assert desk.rows() == []
+
+
+def test_the_editor_is_not_modal_and_never_closes_one_with_changes(qtbot, desk):
+    desk.saved(LOOK)
+    first = captured_editor(qtbot, desk, "第一个")
+    assert not first.isModal() and QApplication.activeModalWidget() is None
+    desk.window.activateWindow()  # the crew goes back to the console mid-show: its keys work
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.window, timeout=2000)
+    qtbot.keyClick(desk.window, Qt.Key.Key_2, CTRL)
+    qtbot.waitUntil(lambda: desk.panel.badge.text().startswith("All done"), timeout=3000)
+    assert desk.service.recall_now.preset.name == "美妆特写"
+    assert first.isVisible()
+    second = captured_editor(qtbot, desk, "第二个")  # the first, unsaved, stays open beside it
+    assert second is not first and first.isVisible() and second.isVisible()
+    assert first.name.text() == "第一个" and second.name.text() == "第二个"
+    desk.panel.new_preset()  # a new editor; the two captures stay
+    assert (
+        first.isVisible() and second.isVisible() and desk.panel.editor.windowTitle() == "New preset"
+    )
+    for editor in (first, second, desk.panel.editor):
+        editor.reject()
+
+
+def test_a_slow_ptz_move_shows_as_moving_then_done(qtbot, desk):
+    desk.fakes.cameras["PTZ 1"].completion_delay_s = 2.5
+    preset = desk.saved(Preset("转动", ptz=PtzRecall("PTZ 1", 3)))
+    desk.service.recall(preset.id)
+    qtbot.waitUntil(lambda: desk.service.recall_now.finished, timeout=3000)
+    assert desk.lines() == [("…", "PTZ camera · PTZ 1", "still moving…")]
+    assert desk.panel.badge.text() == "Done; camera still moving…"
+    assert desk.dock.windowTitle() == "Presets"  # not a failure
+    qtbot.waitUntil(lambda: desk.lines()[0][0] == "✓", timeout=3000)
+    assert desk.lines()[0][2].startswith("done in ")
+    assert desk.panel.badge.text().startswith("All done in ")
+
+
+def test_a_recall_and_a_capture_with_obs_down_say_so_at_once(qtbot, desk, console):
+    preset = desk.saved(Preset("全景", scene=WIDE, lights=(LightSetting("Key Light L", True, 50),)))
+    console.client.stop()
+    t0 = time.perf_counter()
+    desk.service.recall(preset.id)
+    qtbot.waitUntil(lambda: desk.service.recall_now.finished, timeout=3000)
+    assert time.perf_counter() - t0 < 1.0
+    assert desk.lines()[0] == ("✗", f"Scene · {WIDE}", "OBS is not connected")
+    t0 = time.perf_counter()
+    editor = captured_editor(qtbot, desk, "没有 OBS")
+    assert time.perf_counter() - t0 < 1.0
+    assert "• OBS: OBS is not connected" in editor.missing.text()
+    editor.reject()
+
+
+def test_a_camera_that_does_not_store_on_ok_is_said_and_the_preset_is_saved(qtbot, desk):
+    editor = captured_editor(qtbot, desk, "新机位")
+    desk.fakes.cameras["PTZ 1"].answering = False
+    with qtbot.waitSignal(desk.service.failed, timeout=4000):
+        editor.ok.click()
+    qtbot.waitUntil(lambda: ("", "新机位") in desk.rows(), timeout=3000)
+    assert desk.panel.message.text() == (
+        "Saved, but the PTZ camera PTZ 1 did not store its position: no answer in time: is it on?"
+    )
+    assert desk.panel.message.property("state") == "failed"
+    desk.fakes.cameras["PTZ 1"].answering = True

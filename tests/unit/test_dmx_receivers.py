@@ -11,11 +11,11 @@ from types import SimpleNamespace
 import pytest
 
 from console.core import dmx
-from console.core.devices import ERROR, OFFLINE, ONLINE
+from console.core.devices import ERROR, OFFLINE, ONLINE, DeviceStatus
 from console.core.dmx import DmxError, Fixture, Frame, Levels
 from console.devices.device import DeviceError
 from console.devices.lights.dmx import ARTNET, SACN, DmxUniverseOutput
-from console.devices.lights.fake_dmx import FakeDmxUniverseOutput
+from console.devices.lights.fake_dmx import FakeDmxUniverseOutput, RecordingTransport
 from tests.helpers.dmx_receivers import ArtnetReceiver, SacnReceiver
 
 FPS = 30
@@ -237,13 +237,60 @@ def test_close_ends_the_stream_and_releases_socket_and_thread(rig):
     transport = out.transport
     out.close()
     assert out.status.state == OFFLINE and out.status.reason == "closed"
-    assert not [t for t in threading.enumerate() if t.name.startswith(f"dmx-{out.name}")]
+    assert out.closed.wait(1)  # the worker closes the transport, then ends
+    assert worker_ended(out)
     if rig.protocol == SACN:
         assert transport.socket._socket.fileno() == -1
         assert rig.rx.terminated.wait(1)  # stream-terminated packets: the receiver let go
     else:
         assert transport.node.socket_client.fileno() == -1
     out.close()  # twice is fine
+
+
+def worker_ended(out, timeout=1.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while [t for t in threading.enumerate() if t.name.startswith(f"dmx-{out.name}")]:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+    return True
+
+
+class StuckTransport(RecordingTransport):
+    """A send that takes as long as the test says (a socket buffer full, say)."""
+
+    def __init__(self):
+        super().__init__()
+        self.sending, self.release = threading.Event(), threading.Event()
+
+    def send(self, values):
+        self.sending.set()
+        self.release.wait(2)
+        super().send(values)
+
+
+class StuckOutput(FakeDmxUniverseOutput):
+    def _make_transport(self):
+        return StuckTransport()
+
+
+def test_close_does_not_wait_for_the_worker():
+    out = StuckOutput("stuck")
+    out.set_frame(Frame().with_channels({1: 9}))
+    queued = out.set_frame(Frame().with_channels({1: 10}))
+    deadline = time.monotonic() + 2
+    while out.transport is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert out.transport.sending.wait(1)
+    started = time.monotonic()
+    out.close()  # on the GUI thread in the app
+    assert time.monotonic() - started < 0.05
+    assert out.status == DeviceStatus(OFFLINE, "closed") and not out.transport.closed
+    out.transport.release.set()  # the send in progress ends; then the worker closes
+    assert out.closed.wait(1) and out.transport.closed
+    assert queued.cancelled() and len(out.transport.frames()) == 1  # nothing after close
+    assert out.status == DeviceStatus(OFFLINE, "closed")  # the send's end changed nothing
+    assert worker_ended(out)
 
 
 def test_output_settings_are_checked():
@@ -277,7 +324,7 @@ def test_the_fake_output_records_what_it_would_send():
     assert [v[0] for _, v in sent[:6]] == [5, 10, 15, 20, 25, 30]
     assert len(sent) >= 7  # and a keepalive
     out.close()
-    assert out.transport.closed
+    assert out.closed.wait(1) and out.transport.closed
 
 
 # --- OLA's olad in a network namespace (tests/helpers/ola_peer.py) ------------------------------

@@ -98,20 +98,32 @@ def test_apply_camera_hides_sources_the_rig_calls_cameras(fake, session):
     add_phone_camera(session, CLOSE_UP)
     looks.apply_camera(session, CameraChoice(CLOSE_UP, CAMERA), ())
     assert shown(fake, CLOSE_UP)["手机 Phone"] is True  # a color source is no camera by kind
-    looks.apply_camera(session, CameraChoice(CLOSE_UP, CAMERA), {"手机 Phone"})
+    rig = {CAMERA, OVERHEAD, "手机 Phone"}
+    looks.apply_camera(session, CameraChoice(CLOSE_UP, CAMERA), rig)
     assert shown(fake, CLOSE_UP) == {
         CAMERA: True,
         OVERHEAD: False,
         OVERLAY: True,
         "手机 Phone": False,
     }
-    looks.apply_camera(session, CameraChoice(CLOSE_UP, "手机 Phone"), {"手机 Phone"})
+    looks.apply_camera(session, CameraChoice(CLOSE_UP, "手机 Phone"), rig)
     assert shown(fake, CLOSE_UP) == {
         CAMERA: False,
         OVERHEAD: False,
         OVERLAY: True,
         "手机 Phone": True,
     }
+
+
+def test_a_capture_source_the_rig_does_not_list_is_no_camera(fake, session):
+    """The rig names its cameras: a capture card showing the comments (a v4l2 input, like the
+    cameras) stays on screen when a preset picks the camera."""
+    fake.set_scene_item_enabled(CLOSE_UP, OVERHEAD, True)  # OVERHEAD: the comments, say
+    looks.apply_camera(session, CameraChoice(CLOSE_UP, CAMERA), {CAMERA})
+    assert shown(fake, CLOSE_UP) == {CAMERA: True, OVERHEAD: True, OVERLAY: True}
+    assert looks.read_camera(session, CLOSE_UP, {CAMERA}) == CameraChoice(CLOSE_UP, CAMERA)
+    looks.apply_camera(session, CameraChoice(CLOSE_UP, CAMERA), ())  # no list: kinds decide
+    assert shown(fake, CLOSE_UP) == {CAMERA: True, OVERHEAD: False, OVERLAY: True}
 
 
 def test_apply_camera_sends_nothing_for_items_already_right(fake, session):
@@ -187,6 +199,8 @@ def test_camera_read_back_is_what_was_applied(session, source):
 def test_camera_kinds(kind, camera):
     assert looks.is_camera({"sourceName": "x", "inputKind": kind}, ()) is camera
     assert looks.is_camera({"sourceName": "x", "inputKind": kind}, ("x",)) is True
+    # a rig that lists its cameras: only those count, whatever the kind
+    assert looks.is_camera({"sourceName": "x", "inputKind": kind}, ("y",)) is False
 
 
 # ---- mic ---------------------------------------------------------------------------------------
@@ -240,13 +254,33 @@ def test_an_unmute_goes_last(fake, session):
     assert fake.state()["inputs"][MIC]["muted"] is False
 
 
-def test_apply_mic_stops_at_the_first_refusal(fake, session):
+def test_a_missing_filter_is_skipped_and_the_unmute_still_goes(fake, session):
+    """A filter renamed or deleted in OBS: the mic's other settings, its unmute above all,
+    are still applied, and the failure names the missing filters."""
+    fake.set_input_mute(MIC, True)
+    setting = MicSetting(
+        MIC, False, -3.0, (("No such filter", True), ("Gain", True), ("旧 Old", False))
+    )
     with pytest.raises(ObsRequestError) as e:
-        looks.apply_mic(
-            session, MicSetting(MIC, filters=(("No such filter", True), ("Gain", True)))
-        )
+        looks.apply_mic(session, setting)
+    assert (e.value.request_type, e.value.code, e.value.comment) == (
+        "SetSourceFilterEnabled",
+        600,
+        "filter_missing:No such filter, 旧 Old",
+    )
+    assert e.value.comment.startswith(looks.FILTER_MISSING + ":")
+    assert fake.state()["inputs"][MIC] == {"muted": False, "volume_db": pytest.approx(-3.0)}
+    assert fake.state()["filters"][MIC]["Gain"] is True
+    assert sets(fake)[-1] == "SetInputMute"  # the unmute still goes last
+
+
+def test_a_missing_input_stops_at_once(fake, session):
+    gone = MicSetting("无 Gone", muted=False, filters=(("Gain", True), ("Noise Suppression", True)))
+    with pytest.raises(ObsRequestError) as e:
+        looks.apply_mic(session, gone)
     assert (e.value.request_type, e.value.code) == ("SetSourceFilterEnabled", 600)
-    assert fake.state()["filters"][MIC]["Gain"] is False
+    assert not e.value.comment.startswith(looks.FILTER_MISSING)
+    assert sets(fake) == ["SetSourceFilterEnabled"]  # nothing more tried
     with pytest.raises(ObsRequestError) as e:
         looks.read_mic(session, CAMERA)
     assert e.value.code == 604  # a camera has no audio

@@ -68,6 +68,7 @@ def test_open_db_creates_wal_and_migrates(tmp_path):
         "m002_shows_catalog_queue",
         "m003_run_of_show",
         "m004_presets",
+        "m005_stats",
     ]
     db.close()
 

@@ -10,7 +10,8 @@ command socket, 1 or 2), or an error 90 6y ee FF (01 length, 02 syntax, 03 buffe
 Commands it knows; anything else, or a parameter out of range, is a syntax error:
   IF_Clear 81 01 00 01 FF · preset reset/set/recall 81 01 04 3F 00/01/02 pp FF · home
   81 01 06 04 FF · zoom stop/tele/wide 81 01 04 07 00/02/03 FF, variable 2p/3p (p 0-7) · zoom
-  direct 81 01 04 47 0p 0q 0r 0s FF · inquiry zoom position 81 09 04 47 FF.
+  direct 81 01 04 47 0p 0q 0r 0s FF · inquiries (payload type 0x0110 only, as Sony's spec
+  has them): zoom position 81 09 04 47 FF, power 81 09 04 00 FF (90 50 02 FF: on).
 
 127.0.0.2, not 127.0.0.1: visca-over-ip binds the camera's port on all interfaces on our side;
 the more specific address still receives the camera's datagrams (SO_REUSEADDR on both).
@@ -78,6 +79,11 @@ class FakeViscaCamera:
     def commands(self) -> list[bytes]:
         """The payloads of the VISCA commands received, in order."""
         return [r.payload for r in list(self.received) if r.payload_type == VISCA_COMMAND]
+
+    @property
+    def inquiries(self) -> list[bytes]:
+        """The payloads of the VISCA inquiries received, in order."""
+        return [r.payload for r in list(self.received) if r.payload_type == VISCA_INQUIRY]
 
     @property
     def errors(self) -> list[Received]:
@@ -167,6 +173,9 @@ class FakeViscaCamera:
         if payload[0] != 0x81 or payload[-1] != 0xFF or 0xFF in payload[:-1]:
             return error(SYNTAX_ERROR)
         if kind == VISCA_INQUIRY:
+            if payload == b"\x81\x09\x04\x00\xff":  # CAM_PowerInq: on
+                reply(b"\x90\x50\x02\xff")
+                return answer("done")
             if payload != b"\x81\x09\x04\x47\xff":
                 return error(SYNTAX_ERROR)
             reply(bytes([0x90, 0x50, *_nibbles(self.zoom), 0xFF]))

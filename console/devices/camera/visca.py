@@ -13,6 +13,7 @@ import contextlib
 import io
 import logging
 import socket
+import struct
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -33,7 +34,11 @@ ZOOM_SPEED_MAX = 7  # zoom tele/wide variable: 2p / 3p, p = 0 (slow) .. 7 (fast)
 ZOOM_MAX = 0x4000  # zoom direct: 0 = wide end .. 0x4000 = optical tele end (Sony, PTZOptics)
 
 HOME = bytes.fromhex("81 01 06 04 FF")
-IF_CLEAR = bytes.fromhex("81 01 00 01 FF")
+IF_CLEAR = bytes.fromhex("81 01 00 01 FF")  # also cancels the command in progress (Sony)
+# CAM_PowerInq: answered 90 50 02 FF (on) or 90 50 03 FF (standby). Asking it moves nothing
+# and cancels nothing, so it is how a camera is checked mid-show.
+POWER_INQ = bytes.fromhex("81 09 04 00 FF")
+VISCA_INQUIRY = 0x0110  # VISCA-over-IP payload type of an inquiry
 
 
 def preset_command(action: int, n: int) -> bytes:
@@ -57,11 +62,12 @@ def zoom_to_command(position: int) -> bytes:
 
 class ViscaTransport(ABC):
     """Carries one VISCA command (81 01 ... FF) to a camera and waits for its ACK (9y 4z FF) and
-    its Completion (9y 5z FF). `send` runs on the camera's worker only; `close` may be called
-    from any thread and never blocks.
+    its Completion (9y 5z FF), or one inquiry (81 09 ... FF) and returns its answer. `send` and
+    `inquire` run on the camera's worker only; `close` may be called from any thread and never
+    blocks.
 
     The seam for raw VISCA over TCP (port 5678, PTZOptics-class cameras): a second implementation
-    of these two methods, passed as PtzCamera(transport=...). The command bytes are the same;
+    of these three methods, passed as PtzCamera(transport=...). The command bytes are the same;
     it drops the 8-byte Sony header and its sequence number, reads replies up to each FF and
     pairs them with the command in order. Nothing above this class changes.
     """
@@ -71,6 +77,10 @@ class ViscaTransport(ABC):
         """Return when the camera reports Completion. Raise DeviceError: "timeout" (no ACK or
         no Completion in time), "rejected" (a VISCA error reply; detail has its code),
         "unreachable"/"refused" (socket errors), "bad_reply"."""
+
+    @abstractmethod
+    def inquire(self, inquiry: bytes) -> bytes:
+        """The camera's answer (90 50 ... FF) to the inquiry; DeviceError as for `send`."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -91,7 +101,11 @@ class ViscaOverIpTransport(ViscaTransport):
     - Its `_send_command` tries a command once for 0.1 s and returns None when nothing came
       back, or returns at the ACK. So we resend until `timeout_s` (all our commands are
       idempotent) and then read the Completion off its socket ourselves.
-    Private names used: Camera._send_command, Camera._cmd_sock (pinned version).
+    - Its inquiries go out typed as commands (0x0100) from the socket on the camera's port,
+      which every camera's transport binds: one camera's answer can reach another's socket.
+      We send ours typed as inquiries (0x0110) from the command socket, this camera's own.
+    Private names used: Camera._send_command, Camera._cmd_sock, Camera._location,
+    Camera._increment_sequence_number (pinned version).
     """
 
     _TRY_S = 0.1  # the library's socket timeout: the length of one try
@@ -112,12 +126,20 @@ class ViscaOverIpTransport(ViscaTransport):
     def send(self, command: bytes) -> None:
         if command[:2] != b"\x81\x01" or command[-1:] != b"\xff" or len(command) < 4:
             raise ValueError(f"not a VISCA command: {command.hex(' ')}")
+        self._locked(self._send, command)
+
+    def inquire(self, inquiry: bytes) -> bytes:
+        if inquiry[:2] != b"\x81\x09" or inquiry[-1:] != b"\xff" or len(inquiry) < 4:
+            raise ValueError(f"not a VISCA inquiry: {inquiry.hex(' ')}")
+        return self._locked(self._ask, inquiry)
+
+    def _locked(self, fn, message: bytes):
         try:
             with self._lock:
                 if self._closed:
                     raise DeviceError("closed")
                 try:
-                    self._send(command)
+                    return self._mapped(fn, message)
                 except DeviceError as e:
                     if e.reason != "rejected":  # the next command starts afresh (reset, clear)
                         self._drop()
@@ -134,19 +156,13 @@ class ViscaOverIpTransport(ViscaTransport):
             finally:
                 self._lock.release()
 
-    def _send(self, command: bytes) -> None:
-        deadline = time.monotonic() + self.timeout_s
+    def _mapped(self, fn, message: bytes):
+        """fn(camera, message, deadline), its library and socket errors as DeviceErrors. The
+        time to connect counts against the deadline."""
         where = f"{self.host}:{self.port}"
+        deadline = time.monotonic() + self.timeout_s
         try:
-            camera = self._camera or self._open()
-            while True:
-                body = camera._send_command(command[2:-1].hex(" "))
-                if body is not None:
-                    break
-                if time.monotonic() + self._TRY_S > deadline:
-                    raise DeviceError("timeout", f"no ACK from {where} in {self.timeout_s} s")
-            if body[0] >> 4 != 5:  # an ACK: the Completion follows when the move is done
-                self._await_completion(camera)
+            return fn(self._camera or self._open(), message, deadline)
         except ViscaException as e:
             raise DeviceError(
                 "rejected", f"VISCA error 0x{e.status_code:02x} ({e.description})"
@@ -162,6 +178,45 @@ class ViscaOverIpTransport(ViscaTransport):
             raise DeviceError("unreachable", f"{where}: {e}") from e
         except (KeyError, IndexError) as e:  # ViscaException knows only six error codes
             raise DeviceError("bad_reply", f"{where}: {e!r}") from e
+
+    def _send(self, camera: Camera, command: bytes, deadline: float) -> None:
+        while True:
+            body = camera._send_command(command[2:-1].hex(" "))
+            if body is not None:
+                break
+            if time.monotonic() + self._TRY_S > deadline:
+                where = f"{self.host}:{self.port}"
+                raise DeviceError("timeout", f"no ACK from {where} in {self.timeout_s} s")
+        if body[0] >> 4 != 5:  # an ACK: the Completion follows when the move is done
+            self._await_completion(camera)
+
+    def _ask(self, camera: Camera, inquiry: bytes, deadline: float) -> bytes:
+        while time.monotonic() < deadline:  # one try per _TRY_S (the socket's timeout)
+            camera._increment_sequence_number()
+            header = struct.pack(">HHI", VISCA_INQUIRY, len(inquiry), camera.sequence_number)
+            camera._cmd_sock.sendto(header + inquiry, camera._location)
+            reply = self._reply_to(camera, camera.sequence_number)
+            if reply is None:
+                continue
+            if reply[9] >> 4 == 6:
+                raise DeviceError("rejected", f"VISCA error 0x{reply[10]:02x}")
+            if reply[9] >> 4 != 5:
+                raise DeviceError("bad_reply", f"{self.host}:{self.port}: {reply[8:].hex(' ')}")
+            return reply[8:]
+        where = f"{self.host}:{self.port}"
+        raise DeviceError("timeout", f"no answer from {where} in {self.timeout_s} s")
+
+    @staticmethod
+    def _reply_to(camera: Camera, sequence: int) -> bytes | None:
+        """The answer to `sequence` within one try, or None; late answers to earlier tries
+        are passed over."""
+        while True:
+            try:
+                reply = camera._cmd_sock.recv(64)
+            except TimeoutError:
+                return None
+            if len(reply) >= 11 and int.from_bytes(reply[4:8], "big") == sequence:
+                return reply
 
     def _open(self) -> Camera:
         address = socket.gethostbyname(self.host)  # once, not per datagram
@@ -254,6 +309,12 @@ class PtzCamera(Device):
         if command[:2] != b"\x81\x01" or command[-1:] != b"\xff" or len(command) < 4:
             raise ValueError(f"not a VISCA command: {bytes(command).hex(' ')}")
         return self.submit(self.transport.send, bytes(command))
+
+    def inquire(self, inquiry: bytes) -> Future[bytes]:
+        """Any VISCA inquiry (81 09 ... FF); the Future has the answer (90 50 ... FF)."""
+        if inquiry[:2] != b"\x81\x09" or inquiry[-1:] != b"\xff" or len(inquiry) < 4:
+            raise ValueError(f"not a VISCA inquiry: {bytes(inquiry).hex(' ')}")
+        return self.submit(self.transport.inquire, bytes(inquiry))
 
     def close(self) -> None:
         self.transport.close()

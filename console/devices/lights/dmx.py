@@ -31,7 +31,7 @@ import sacn
 from sacn.sending.sender_socket_base import SenderSocketBase
 from stupidArtnet import StupidArtnet
 
-from console.core.devices import ERROR, ONLINE, DeviceStatus
+from console.core.devices import ERROR, OFFLINE, ONLINE, DeviceStatus
 from console.core.dmx import (
     DEFAULT_FPS,
     UNIVERSE_OUT_OF_RANGE,
@@ -102,7 +102,8 @@ class DmxUniverseOutput(Device):
         self._last_send = 0.0
         self._cv = threading.Condition()
         self._woken = self._closing = False
-        self._worker: int | None = None
+        self._queued: set[Future] = set()  # commands not yet done, for close() to cancel
+        self.closed = threading.Event()  # set by the worker once the transport is closed
 
     @property
     def frame(self) -> Frame:
@@ -132,27 +133,51 @@ class DmxUniverseOutput(Device):
     def submit(self, fn, /, *args, **kwargs) -> Future:
         future = super().submit(fn, *args, **kwargs)
         with self._cv:  # the pump waits on this: let the command run now
+            self._queued.add(future)
             self._woken = True
             self._cv.notify_all()
+        future.add_done_callback(self._on_command_done)
         return future
 
     def close(self) -> None:
-        """Stop the pump, tell sACN receivers the stream ended, release the socket."""
+        """Stop the pump and drop the commands not started; the worker then tells sACN
+        receivers the stream ended, releases the socket and ends (`closed` is set). Returns at
+        once: the caller is often the GUI thread, and a send in progress is the worker's."""
         with self._cv:
+            if self._closing:
+                return
             self._closing = True
+            queued, self._queued = self._queued, set()
             self._cv.notify_all()
-        on_worker = threading.get_ident() == self._worker
-        self._executor.shutdown(wait=not on_worker, cancel_futures=True)
-        if self.transport is not None:
-            self.transport.close()
-        super().close()
+        for future in queued:
+            future.cancel()  # one already running finishes; the close job comes after it
+        self._executor.submit(self._close_transport)
+        self._executor.shutdown(wait=False)
+        self._set_status(DeviceStatus(OFFLINE, "closed"))
+
+    def _on_command_done(self, future: Future) -> None:
+        with self._cv:
+            self._queued.discard(future)
+
+    def _set_status(self, status: DeviceStatus) -> None:
+        if self._closing and status.reason != "closed":
+            return  # a command that was running at close() does not bring it back online
+        super()._set_status(status)
 
     # On the worker:
+
+    def _close_transport(self) -> None:
+        try:
+            if self.transport is not None:
+                self.transport.close()
+        except OSError as e:  # the socket is gone either way
+            log.debug("dmx %s: closing: %s", self.name, e)
+        finally:
+            self.closed.set()
 
     def _ensure_open(self) -> None:
         if self.transport is not None:
             return
-        self._worker = threading.get_ident()
         try:
             self.transport = self._make_transport()
         except OSError as e:
@@ -166,7 +191,10 @@ class DmxUniverseOutput(Device):
             self.port,
             " (multicast)" if self.multicast else "",
         )
-        self._executor.submit(self._pump)
+        try:
+            self._executor.submit(self._pump)
+        except RuntimeError:  # closed meanwhile: the close job, queued already, releases it
+            pass
 
     def _make_transport(self):
         if self.protocol == SACN:

@@ -2,6 +2,11 @@
 and the mic settings. Each function runs inside `ObsClient.call()` on the OBS worker, so a
 look's several requests go out back to back, and raises ObsRequestError when OBS refuses one.
 
+A mic filter OBS does not have (renamed or deleted there) does not stop the mic's other
+settings, above all not its unmute: apply_mic sets the rest, then raises ObsRequestError
+("SetSourceFilterEnabled", 600, "filter_missing:<name>"), the names of every missing filter
+after the colon, joined by ", " when there are several (FILTER_MISSING is the prefix).
+
 Scene items come from GetSceneItemList bottom first (sceneItemIndex 0 is the bottom of OBS's
 source list); "top-most" is the highest index, the item OBS draws over the others.
 """
@@ -14,6 +19,7 @@ from console.core.presets import VOLUME_DB_RANGE, CameraChoice, MicSetting
 from console.devices.obs.session import ObsRequestError, ObsSession
 
 NOT_FOUND = 600  # obs-websocket's ResourceNotFound
+FILTER_MISSING = "filter_missing"  # apply_mic's comment: "filter_missing:<name>[, <name>…]"
 # Input kinds (unversioned) that are a camera whatever the rig calls them: OBS's own video
 # capture sources on Windows, macOS and Linux, capture cards, and NDI (DistroAV).
 VIDEO_CAPTURE_KINDS = frozenset(
@@ -52,19 +58,31 @@ def apply_camera(
 
 def apply_mic(session: ObsSession, mic: MicSetting) -> None:
     """Set what the preset holds (None leaves it). A mute goes first and an unmute last, so
-    the room never hears the mic at the old volume or without its filters."""
+    the room never hears the mic at the old volume or without its filters. A filter OBS does
+    not have is skipped, the rest (the unmute too) still set, and then reported: a renamed
+    filter must not leave the host muted on air."""
     name = mic.input
     if mic.muted is True:
         session.request("SetInputMute", {"inputName": name, "inputMuted": True})
     if mic.volume_db is not None:
         session.request("SetInputVolume", {"inputName": name, "inputVolumeDb": mic.volume_db})
+    missing: list[str] = []
     for filter_name, enabled in mic.filters:
-        session.request(
-            "SetSourceFilterEnabled",
-            {"sourceName": name, "filterName": filter_name, "filterEnabled": enabled},
-        )
+        try:
+            session.request(
+                "SetSourceFilterEnabled",
+                {"sourceName": name, "filterName": filter_name, "filterEnabled": enabled},
+            )
+        except ObsRequestError as e:
+            # 600 is also OBS's answer when the input itself is gone: that one stops here.
+            if e.code != NOT_FOUND or not (missing or _has_source(session, name)):
+                raise
+            missing.append(filter_name)
     if mic.muted is False:
         session.request("SetInputMute", {"inputName": name, "inputMuted": False})
+    if missing:
+        comment = f"{FILTER_MISSING}:{', '.join(missing)}"
+        raise ObsRequestError("SetSourceFilterEnabled", NOT_FOUND, comment)
 
 
 def read_program_scene(session: ObsSession) -> str:
@@ -102,9 +120,12 @@ def mic_inputs(session: ObsSession) -> list[str]:
 
 
 def is_camera(item: dict, camera_sources: Collection[str]) -> bool:
-    """A scene item is a camera if the rig says so or its input kind captures video."""
-    kind = item.get("inputKind") or ""
-    return item["sourceName"] in camera_sources or unversioned(kind) in VIDEO_CAPTURE_KINDS
+    """A scene item is a camera if the rig lists it; only a rig that lists none lets the
+    input kind decide (video capture). A capture card showing the phone or the comments is
+    no camera once the rig names its cameras, and a recall must not hide it."""
+    if camera_sources:
+        return item["sourceName"] in camera_sources
+    return unversioned(item.get("inputKind") or "") in VIDEO_CAPTURE_KINDS
 
 
 def unversioned(kind: str) -> str:
@@ -115,6 +136,16 @@ def unversioned(kind: str) -> str:
 
 def _scene_items(session: ObsSession, scene: str) -> list[dict]:
     return session.request("GetSceneItemList", {"sceneName": scene})["sceneItems"]
+
+
+def _has_source(session: ObsSession, name: str) -> bool:
+    try:
+        session.request("GetSourceFilterList", {"sourceName": name})
+    except ObsRequestError as e:
+        if e.code == NOT_FOUND:
+            return False
+        raise
+    return True
 
 
 def _top(items: Iterable[dict]) -> dict | None:
