@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     install_stats_inputs(window, writer, queue, offers, args.demo)
     from console.ui.dashboard_install import install_dashboard  # live stats
 
-    install_dashboard(window, writer, queue)
+    install_dashboard(window, writer, queue, lazy=True)
     window.finish_docks()
     window.show()
     run_of_show.start()

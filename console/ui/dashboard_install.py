@@ -1,32 +1,51 @@
-"""Puts the live stats dashboard into the main window: its service and its dock."""
+"""Puts the live stats dashboard into the main window: its service and its dock.
+
+The app builds it lazily: the dock (so the saved layout has its place) with a placeholder at
+start, and the panel, with pyqtgraph and numpy (about half a second of imports), once the dock
+is first shown or a moment after the window is up, whichever comes first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
-from console.services.stats_service import StatsService
-from console.ui.dashboard_panel import DashboardPanel
+LAZY_BUILD_MS = 1500
 
 
-def install_dashboard(
-    window: QMainWindow, writer_path_or_reader, queue
-) -> tuple[StatsService, DashboardPanel]:
+def install_dashboard(window: QMainWindow, writer_path_or_reader, queue, lazy: bool = False):
     """A StatsService reading the database (a DbWriter, its path, or a function returning a
     read-only connection) for the queue's open show, and its panel in a dock named
-    "dashboardDock", tabbed with the cues dock when there is one. The service stops when the
-    application quits; call stop() earlier to end it sooner."""
-    service = StatsService(writer_path_or_reader, queue, parent=window)
-    panel = DashboardPanel(service)
-    dock = QDockWidget(panel.title(), window)
+    "dashboardDock", tabbed with the cues dock when there is one. Returns (service, panel), or
+    with `lazy` the dock, whose panel comes later. The service stops when the application
+    quits; call stop() earlier to end it sooner."""
+    title = QCoreApplication.translate("DashboardPanel", "Live stats")
+    dock = QDockWidget(title, window)
     dock.setObjectName("dashboardDock")
-    dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     cues = window.findChild(QDockWidget, "cuesDock")
     if cues is not None:
         window.tabifyDockWidget(cues, dock)
         cues.raise_()
-    app = QCoreApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(service.stop)
-    return service, panel
+
+    def build():
+        if dock.property("built"):
+            return None
+        dock.setProperty("built", True)
+        from console.services.stats_service import StatsService
+        from console.ui.dashboard_panel import DashboardPanel
+
+        service = StatsService(writer_path_or_reader, queue, parent=window)
+        panel = DashboardPanel(service)
+        dock.setWindowTitle(panel.title())
+        dock.setWidget(panel)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(service.stop)
+        return service, panel
+
+    if not lazy:
+        return build()
+    dock.setWidget(QLabel(QCoreApplication.translate("DashboardPanel", "Loading the live stats…")))
+    dock.visibilityChanged.connect(lambda visible: visible and build())
+    QTimer.singleShot(LAZY_BUILD_MS, dock, build)
+    return dock

@@ -1375,9 +1375,15 @@ Restore a backup, or move the file away to start with an empty database.</source
         <translation>成交额目标</translation>
     </message>
     <message>
+        <location filename="../../console/ui/dashboard_install.py" line="21"/>
         <location filename="../../console/ui/dashboard_panel.py" line="103"/>
         <source>Live stats</source>
         <translation>实时数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/dashboard_install.py" line="48"/>
+        <source>Loading the live stats…</source>
+        <translation>正在载入实时数据…</translation>
     </message>
     <message>
         <location filename="../../console/ui/dashboard_panel.py" line="107"/>

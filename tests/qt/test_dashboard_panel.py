@@ -235,3 +235,23 @@ def test_install_adds_the_dock_and_follows_the_queue(qtbot, tmp_path):
     finally:
         service.stop()
         writer.close()
+
+
+def test_the_app_builds_the_dashboard_when_its_dock_is_first_shown(qtbot, tmp_path):
+    """--demo and a real start: the dock is there at once (its place in the saved layout),
+    pyqtgraph's half second of imports is paid only when it is first shown."""
+    writer = DbWriter(tmp_path / "shows.db")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    dock = install_dashboard(window, writer, QueueService(writer), lazy=True)
+    try:
+        assert window.findChild(QDockWidget, "dashboardDock") is dock
+        assert not isinstance(dock.widget(), DashboardPanel)
+        window.show()
+        dock.show()
+        qtbot.waitUntil(lambda: isinstance(dock.widget(), DashboardPanel), timeout=3000)
+        assert dock.windowTitle() == "Live stats"
+    finally:
+        if isinstance(dock.widget(), DashboardPanel):
+            dock.widget().service.stop()
+        writer.close()
