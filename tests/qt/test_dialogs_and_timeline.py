@@ -1,3 +1,4 @@
+import json
 import sqlite3
 import sys
 
@@ -116,3 +117,33 @@ def test_leaving_studio_mode_records_one_scene_change(qtbot, console, tmp_path):
     assert scenes[3] in changes  # OBS did report the preview scene as program for a moment
     assert service.snapshot.program == program
     assert [k for k, _ in timeline(path) if k == "scene_changed"] == []
+
+
+def test_a_dropped_frame_spike_is_recorded_once(qtbot, console, tmp_path):
+    """The stream drops 3 % of its frames for a while (more than 1 % over 10 s): one event when
+    it starts, none while it lasts, a new one only after it has cleared."""
+    from console.core.obs_state import Health
+
+    path = tmp_path / "shows.db"
+    writer = DbWriter(path)
+    recorder = TimelineRecorder(console.service, writer, parent=console.service)
+    dropped = frames = 0
+
+    def poll(t, drop_pct):
+        nonlocal dropped, frames
+        frames += 30
+        dropped += round(30 * drop_pct / 100)
+        recorder._on_service_health_changed(Health(stream_dropped=dropped, stream_frames=frames), t)
+
+    for t in range(0, 20):  # clean stream
+        poll(t, 0)
+    for t in range(20, 50):  # a bad half minute: 1 of 30 frames dropped each second
+        poll(t, 3.4)
+    for t in range(50, 80):  # clean again
+        poll(t, 0)
+    for t in range(80, 90):  # a second spike
+        poll(t, 3.4)
+    writer.close()
+    events = [json.loads(data) for kind, data in timeline(path) if kind == "dropped_frames"]
+    assert len(events) == 2
+    assert all(e["pct"] > 1.0 and e["window_s"] == 10.0 for e in events)
