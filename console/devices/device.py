@@ -25,6 +25,14 @@ class DeviceError(Exception):
         self.reason, self.detail = reason, detail
 
 
+def failed_future(error: BaseException) -> Future:
+    """A Future that has already failed with `error`: a device call refused before it was
+    sent, answered the way every other answer is."""
+    future: Future = Future()
+    future.set_exception(error)
+    return future
+
+
 class Device:
     kind = "device"
 

@@ -33,7 +33,7 @@ from console.core.rig import (
 )
 from console.devices.camera.fake_visca import FakeViscaCamera
 from console.devices.camera.visca import POWER_INQ, PtzCamera
-from console.devices.device import Device, DeviceError
+from console.devices.device import Device, DeviceError, failed_future
 from console.devices.lights.dmx import DmxUniverseOutput
 from console.devices.lights.fake_dmx import FakeDmxUniverseOutput
 from console.devices.lights.fake_keylight import FakeKeyLight
@@ -232,7 +232,7 @@ class DeviceService(QObject):
         for name, lv in levels.items():
             fixture = fixtures.get(name)
             if fixture is None or fixture.universe not in outputs:
-                futures[name] = _failed(DeviceError("not_configured", name))
+                futures[name] = failed_future(DeviceError("not_configured", name))
             else:
                 looks.setdefault(fixture.universe, {})[name] = lv
         for universe, look in looks.items():
@@ -246,7 +246,7 @@ class DeviceService(QObject):
                 else:
                     future = output.set_frame(frame)
             except DmxError as e:  # a level out of range, a broken patch, a bad fade time
-                futures[output.name] = _failed(e)
+                futures[output.name] = failed_future(e)
                 continue
             self._targets[output.name] = frame
             self._levels.update(look)
@@ -278,7 +278,7 @@ class DeviceService(QObject):
                 return _then(device.open(), "opened")
             return _then(device.set_frame(frame), "sent")
         reason = self._failed[name][1].reason if name in self._failed else "not_configured"
-        return _failed(DeviceError(reason, name))
+        return failed_future(DeviceError(reason, name))
 
     def close(self) -> None:
         with self._emit_lock:
@@ -320,12 +320,6 @@ def _configs(rig: Rig) -> dict[str, tuple[str, object]]:
         for config in configs:
             out.setdefault(config.name, (kind, config))
     return out
-
-
-def _failed(error: Exception) -> Future:
-    future: Future = Future()
-    future.set_exception(error)
-    return future
 
 
 def _then(future: Future, result: str) -> Future[str]:

@@ -42,7 +42,7 @@ from console.core.presets import (
     PresetError,
     PtzRecall,
 )
-from console.devices.device import DeviceError
+from console.devices.device import DeviceError, failed_future
 from console.devices.obs import looks
 from console.devices.obs.session import ObsRequestError
 from console.store.presets_repo import (
@@ -65,7 +65,6 @@ STILL_MOVING = "moving"  # a PTZ step's reason while its camera has not reported
 SCENE, CAMERA, PTZ, KEYLIGHT, DMX, MIC = "scene", "camera", "ptz", "keylight", "dmx", "mic"
 OBS = "obs"  # a capture's reading of OBS as a whole
 ORIGINS = ("button", "hotkey", "explain", "segment")
-CAMERA_NOT_IN_SCENE = "camera_not_in_scene"  # looks.apply_camera's comment
 # LiveDesk's own PTZ preset slots: the top of the camera's range, downward. The low numbers
 # stay the crew's (many cameras also treat 0 as Home).
 PTZ_SLOTS = 32
@@ -112,8 +111,8 @@ def reason_of(error: BaseException) -> str:
     if isinstance(error, DeviceError):
         return error.reason
     if isinstance(error, ObsRequestError):
-        if error.comment == CAMERA_NOT_IN_SCENE:
-            return CAMERA_NOT_IN_SCENE
+        if error.comment == looks.CAMERA_NOT_IN_SCENE:
+            return looks.CAMERA_NOT_IN_SCENE
         if error.comment.startswith(looks.FILTER_MISSING + ":"):
             return error.comment  # "filter_missing:<names>": the rest of the mic was applied
         if isinstance(error.code, str):
@@ -199,7 +198,7 @@ class PresetService(QObject):
                 raise self._missing_device(camera, self.devices.rig.ptz_cameras)
             future = device.store_preset(slot)
         except Exception as e:  # a slot the camera refuses, a camera not in the rig
-            future = _failed(e)
+            future = failed_future(e)
 
         def stored(future: Future) -> None:
             error = DeviceError("closed") if future.cancelled() else future.exception()
@@ -322,7 +321,7 @@ class PresetService(QObject):
     def _device_call(self, device, name: str, configs, send: Callable) -> Future:
         """send(device), or a failed Future when the device is not there."""
         if device is None:
-            return _failed(self._missing_device(name, configs))
+            return failed_future(self._missing_device(name, configs))
         return send(device)
 
     def _used_slots(self, camera: str, own_id: int | None) -> set[int]:
@@ -373,7 +372,7 @@ class PresetService(QObject):
             try:
                 future = send()
             except Exception as e:  # refused before anything was sent (a bad value)
-                future = _failed(e)
+                future = failed_future(e)
             if kind != DMX:  # a DMX frame is the output's record of the look: always sent
                 self._futures.append(future)
             future.add_done_callback(partial(self._on_step_done, serial, index))
@@ -428,7 +427,7 @@ class PresetService(QObject):
                 futures = devices.apply_fixtures(levels, p.fade_s)
             except Exception as e:  # a look the patch cannot make (console.core.dmx codes)
                 log.info("Preset %s: DMX look refused: %r", p.name, e)
-                futures = {", ".join(f.fixture for f in p.fixtures): _failed(e)}
+                futures = {", ".join(f.fixture for f in p.fixtures): failed_future(e)}
             jobs += [(DMX, output, partial(lambda f: f, f)) for output, f in futures.items()]
         return jobs
 
@@ -582,7 +581,7 @@ class PresetService(QObject):
         try:
             future = send()
         except Exception as e:  # refused before anything was sent
-            future = _failed(e)
+            future = failed_future(e)
 
         def done(f: Future) -> None:
             try:
@@ -686,9 +685,3 @@ class PresetService(QObject):
 
 def _step_data(s: Step) -> dict:
     return {"kind": s.kind, "name": s.name, "state": s.state, "reason": s.reason, "ms": s.ms}
-
-
-def _failed(error: BaseException) -> Future:
-    future: Future = Future()
-    future.set_exception(error)
-    return future

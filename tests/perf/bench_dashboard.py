@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from console.services.stats_service import Series, StatsService
 from console.store.db import open_db
 from console.ui.dashboard_panel import DashboardPanel
+from tests.helpers.figures import pct
 from tests.helpers.heartbeat import Heartbeat
 from tests.helpers.show_db import make_show
 
@@ -41,11 +42,6 @@ T0 = 1_750_000_020_000
 END = T0 + SECONDS * 1000
 ROUNDS = 200
 LIVE_S = 8.0
-
-
-def pct(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(q / 100 * (len(values) - 1)))]
 
 
 def iso(ms: int) -> str:

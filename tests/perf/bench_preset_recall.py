@@ -18,6 +18,7 @@ from console.core.presets import (
     PtzRecall,
 )
 from console.services.preset_service import DONE
+from tests.helpers.figures import pct
 from tests.helpers.preset_room import (
     CAMERAS,
     CLOSE_UP,
@@ -44,11 +45,6 @@ def look(name, scene, camera, level, kelvin, mic_db, noise):
         fixtures=(FixtureSetting(TOP.name, float(level), kelvin),),
         mics=(MicSetting(MIC, False, mic_db, ((NOISE, noise),)),),
     )
-
-
-def pct(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(q / 100 * (len(values) - 1)))]
 
 
 def test_preset_recall_latency_per_device(qtbot, real_obs, raw_obs, ola, tmp_path, capsys):

@@ -9,15 +9,11 @@ from PySide6.QtCore import Qt
 from console.services.queue_service import QueueService
 from console.store.writer import DbWriter
 from console.ui.queue_panel import QueuePanel
+from tests.helpers.figures import pct
 from tests.helpers.show_db import make_show
 
 pytestmark = pytest.mark.perf
 ROUNDS = 300
-
-
-def pct(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(q / 100 * (len(values) - 1)))]
 
 
 def test_queue_action_write_latency(qtbot, tmp_path, capsys):

@@ -21,17 +21,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.helpers.console import Console
+from tests.helpers.figures import pct
 from tests.helpers.raw_obs import RawObs
 from tests.helpers.real_obs import SCENES
 
 pytestmark = [pytest.mark.perf, pytest.mark.real_obs]
 ROUNDS = 100
 FRAME_S = 1 / 30  # the test profile's frame rate
-
-
-def pct(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(q / 100 * (len(values) - 1)))]
 
 
 def wait_until(t: float) -> float:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 
+from tests.helpers.figures import pct
 from tests.helpers.heartbeat import Heartbeat
 
 pytestmark = pytest.mark.perf
@@ -27,11 +28,6 @@ TOKEN = "bench-token"
 DURATION_S = 10.0
 BATCH = 500
 CLIENTS = 2
-
-
-def pct(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(q / 100 * (len(values) - 1)))]
 
 
 # -- the clients (subprocess) ------------------------------------------------------------------

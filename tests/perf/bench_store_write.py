@@ -14,16 +14,12 @@ import pytest
 
 from console.store.timeline import event_row
 from console.store.writer import DbWriter
+from tests.helpers.figures import pct
 
 pytestmark = pytest.mark.perf
 ACTIONS = 500
 EVENTS_PER_S = 20
 PACE_S = 0.005
-
-
-def pct(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(q / 100 * (len(values) - 1)))]
 
 
 def setup(db):

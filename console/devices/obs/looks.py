@@ -19,6 +19,7 @@ from console.core.presets import VOLUME_DB_RANGE, CameraChoice, MicSetting
 from console.devices.obs.session import ObsRequestError, ObsSession
 
 NOT_FOUND = 600  # obs-websocket's ResourceNotFound
+CAMERA_NOT_IN_SCENE = "camera_not_in_scene"  # apply_camera's comment
 FILTER_MISSING = "filter_missing"  # apply_mic's comment: "filter_missing:<name>[, <name>…]"
 # Input kinds (unversioned) that are a camera whatever the rig calls them: OBS's own video
 # capture sources on Windows, macOS and Linux, capture cards, and NDI (DistroAV).
@@ -49,7 +50,7 @@ def apply_camera(
     items = _scene_items(session, choice.scene)
     chosen = _top([i for i in items if i["sourceName"] == choice.source])
     if chosen is None:
-        raise ObsRequestError("GetSceneItemList", NOT_FOUND, "camera_not_in_scene")
+        raise ObsRequestError("GetSceneItemList", NOT_FOUND, CAMERA_NOT_IN_SCENE)
     _set_enabled(session, choice.scene, chosen, True)
     for item in items:
         if item is not chosen and is_camera(item, camera_sources):
