@@ -182,7 +182,7 @@ def test_self_checks_show_what_the_fake_obs_says(rig):
 
 
 def test_a_light_that_stops_answering_turns_its_item_red(qtbot, console, tmp_path):
-    from console.services.device_service import DemoDevices, DeviceService, demo_rig
+    from console.services.device_service import POLL_MS, DemoDevices, DeviceService, demo_rig
 
     fakes = DemoDevices()
     devices = DeviceService(demo_rig(), fakes)
@@ -192,7 +192,10 @@ def test_a_light_that_stops_answering_turns_its_item_red(qtbot, console, tmp_pat
         rig.wait_state("lights_reachable", "ok", "2 answering")
         rig.wait_state("camera_reachable", "ok", "1 answering")
         fakes.keylights["Key Light R"].unplug()  # its cable pulled mid-show
-        rig.wait_state("lights_reachable", "failed", "Not answering: Key Light R", timeout=5000)
+        # seen at the next poll, up to POLL_MS away, plus the light's 1 s timeout
+        rig.wait_state(
+            "lights_reachable", "failed", "Not answering: Key Light R", timeout=POLL_MS + 3000
+        )
         assert rig.label("camera_reachable").property("state") == "ok"
     finally:
         rig.writer.close()
