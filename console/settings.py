@@ -57,6 +57,11 @@ class Settings:
     rig: dict = field(default_factory=dict)  # console.core.rig.rig_to_dict form; {} = no devices
     api_port: int = 8765  # the local stats API (console/ingest/stats_api.py)
     api_lan: bool = False  # listen on every interface, not only 127.0.0.1: an explicit opt-in
+    gmv_target_fen: int = 0  # the dashboard's GMV target; 0 = none set
+    attribution_after_min: int = 10  # sales credited to a product this long after its explain
+    alert_rules: dict = field(default_factory=dict)  # rule code -> its edited thresholds
+    dashboard_window_geometry: str = ""  # base64 of the dashboard window's saveGeometry()
+    dashboard_window_screen: str = ""  # its screen's key (like host_view_screen); "" = none
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

@@ -6,7 +6,11 @@ Only for a rehearsal show, or anything in --demo: it never invents numbers for a
 With `speed` above 1 the simulated clock runs ahead of the wall clock (60: a minute of show per
 second), for tests and demos; a tick never simulates more than MAX_TICK_S, and while the writer
 has MAX_IN_FLIGHT batches unanswered the tick waits, so a slow disk slows the room down instead
-of queueing rows without end."""
+of queueing rows without end.
+
+What the simulated room buys comes off the queue's stock (a stock edit, as the assistant makes
+when the platform's console shows the new figure), so a rehearsal also rehearses 库存告急 and
+sold out."""
 
 from __future__ import annotations
 
@@ -150,7 +154,13 @@ class SimulatorService(QObject):
         if not len(batch):
             return
         self._in_flight += 1
-        self.calls.submit(stats_repo.insert_batch, show_id, batch, SOURCE, then=self._on_written)
+        self.calls.submit(
+            stats_repo.insert_batch,
+            show_id,
+            batch,
+            SOURCE,
+            then=lambda f: self._on_written(f, show_id, batch.orders),
+        )
 
     def _room_input(self, now_ms: int) -> RoomInput:
         queue = self.queue.queue
@@ -168,13 +178,24 @@ class SimulatorService(QObject):
             bag = any(o.kind == LUCKY_BAG and o.phase(at)[0] == RUNNING for o in self.offers.offers)
         return RoomInput(now_ms, explaining, on_sale, bag)
 
-    def _on_written(self, future: Future) -> None:
+    def _on_written(self, future: Future, show_id: int, orders) -> None:
         self._in_flight -= 1
         error = future.exception()
         if error is not None:
             self._fail(error)
             return
+        if show_id == self.queue.show_id:
+            self._count_down_stock(orders)
         self.wrote.emit(future.result().inserted)
+
+    def _count_down_stock(self, orders) -> None:
+        sold: dict[str, int] = {}
+        for o in orders:
+            sold[o.sku] = sold.get(o.sku, 0) + o.qty
+        for item in self.queue.queue.items:
+            qty = sold.pop(item.sku, 0)
+            if qty and item.stock is not None and item.state != SOLD_OUT:
+                self.queue.set_stock(item.id, max(0, item.stock - qty))
 
     def _fail(self, error: BaseException) -> None:
         if isinstance(error, WriterClosedError):  # shutting down: nothing to say

@@ -248,3 +248,26 @@ def test_the_action_is_off_for_a_real_show_and_toggles_a_rehearsal(qtbot, room, 
     with qtbot.waitSignal(sim.running_changed, timeout=3000):
         room.open(room.real)
     assert not action.isChecked() and not action.isEnabled()
+
+
+def test_what_the_room_buys_comes_off_the_queues_stock(qtbot, room):
+    room.open(room.rehearsal)
+    lipstick = room.queue.queue.items[0]
+    room.queue.start_explain(lipstick.id)
+    sim = SimulatorService(room.writer, room.queue, room.offers, speed=60, seed=1)
+    assert sim.start()
+    qtbot.waitUntil(lambda: room.rows("SELECT count(*) FROM orders")[0][0] > 0, timeout=8000)
+    qtbot.waitUntil(lambda: room.queue.queue.item(lipstick.id).stock < 500, timeout=3000)
+    sim.stop()
+    qtbot.waitUntil(lambda: sim._in_flight == 0, timeout=3000)
+    qtbot.waitUntil(
+        lambda: room.queue.queue.item(lipstick.id).stock
+        == 500 - room.rows("SELECT sum(qty) FROM orders WHERE sku = 'MZ-1'")[0][0],
+        timeout=3000,
+    )
+    # the stock the assistant sees is stored too (a reopened show keeps it)
+    qtbot.waitUntil(
+        lambda: room.rows("SELECT stock FROM show_items WHERE id = ?", lipstick.id)[0][0]
+        == room.queue.queue.item(lipstick.id).stock,
+        timeout=3000,
+    )
