@@ -192,7 +192,15 @@ def main(argv: list[str] | None = None) -> int:
 
     def show_settings_dialog() -> None:
         dialog = SettingsDialog(
-            settings, overlay, db_path, log_path, window, devices=devices, save_rig=not args.demo
+            settings,
+            overlay,
+            db_path,
+            log_path,
+            window,
+            devices=devices,
+            save_rig=not args.demo,
+            api=api,
+            alerts=alerts,
         )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -210,12 +218,30 @@ def main(argv: list[str] | None = None) -> int:
     from console.ui.room_looks import RoomLooks  # presets: recall, capture, 讲解's look
 
     RoomLooks(window, writer, service, devices, queue, run_of_show.rundown_panel)
+    from console.ui.alerts_install import install_alerts  # alerts: assistant dock, host cues
+
+    alerts = install_alerts(
+        window,
+        writer,
+        service,
+        queue,
+        offers,
+        settings,
+        run_of_show.cues,
+        checklist=run_of_show.checklist,
+    )
     from console.ui.stats_inputs import install_stats_inputs  # quick entry, simulator
 
     install_stats_inputs(window, writer, queue, offers, args.demo)
+    from console.ui.stats_import_dialog import install_stats_import  # platform exports
+
+    install_stats_import(window, writer, queue)
     from console.ui.dashboard_install import install_dashboard  # live stats
 
-    install_dashboard(window, writer, queue, lazy=True)
+    install_dashboard(window, writer, queue, lazy=True, settings=settings)
+    from console.ui.review_install import install_review  # review (复盘), compare two shows
+
+    install_review(window, writer, queue, db_path, settings, language)
     window.finish_docks()
     window.show()
     run_of_show.start()
@@ -283,15 +309,11 @@ def _stats_api(writer, queue, settings, port: int | None):
         stats_repo,
         lambda: queue.show_id,
         lambda: queue.queue.explaining,
-        load_api_token(),
+        load_api_token,  # called on the API's own start thread: a keyring read
         port=settings.api_port if port is None else port,
         lan=settings.api_lan,
     )
-    try:
-        api.start()
-    except OSError as e:
-        log.warning("The stats API could not listen on port %d: %s", api.requested_port, e)
-        return None
+    api.start_in_background()  # a taken port is logged, and shown in Settings ▸ Stats API
     return api
 
 

@@ -7,7 +7,9 @@ and an OBS browser source or another screen GETs the current ones.
     GET  /v1/health   {"status": "ok"}, the only request without the bearer token
 
 stdlib ThreadingHTTPServer: a thread per connection, none of them the GUI's; nothing here is
-Qt. Bound to 127.0.0.1 unless `lan` is asked for. Every refusal is a 4xx with a JSON body
+Qt. Bound to 127.0.0.1 unless `lan` is asked for. start_in_background() and restart() keep the
+keyring read and the binding off the caller's thread; state() says, in codes, whether and where
+it listens and why not. Every refusal is a 4xx with a JSON body
 {"error": code, "detail": text}; a timeout waiting for the writer is a 503 (never a 2xx for
 what was not committed); only a bug is a 500.
 
@@ -16,6 +18,7 @@ layers (pyproject.toml), so this module names no store function itself."""
 
 from __future__ import annotations
 
+import errno
 import hmac
 import json
 import logging
@@ -28,6 +31,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import CancelledError
 from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
@@ -46,6 +50,42 @@ MAX_CONNECTIONS = 64
 IDLE_TIMEOUT_S = 15.0  # a connection silent this long (mid-body too) is closed
 DRAIN_LIMIT = 8 * 1024 * 1024  # read and dropped after an early refusal, so the client sees it
 SOURCE = "api"
+LOCAL_HOST, LAN_HOST = "127.0.0.1", "0.0.0.0"
+
+# ApiState.status
+STARTING, LISTENING, NOT_LISTENING = "starting", "listening", "not_listening"
+# ApiState.problem: why the last start or restart did not get what was asked
+PORT_IN_USE = "port_in_use"
+PORT_FORBIDDEN = "port_forbidden"  # below 1024 on Unix, a reserved range on Windows
+ADDRESS_UNAVAILABLE = "address_unavailable"
+NO_TOKEN = "no_token"  # the token loader failed
+OS_ERROR = "os_error"
+_PROBLEMS = {  # errno, and the Winsock numbers Windows reports
+    errno.EADDRINUSE: PORT_IN_USE,
+    10048: PORT_IN_USE,
+    errno.EACCES: PORT_FORBIDDEN,
+    10013: PORT_FORBIDDEN,
+    errno.EADDRNOTAVAIL: ADDRESS_UNAVAILABLE,
+    10049: ADDRESS_UNAVAILABLE,
+}
+
+
+@dataclass(frozen=True)
+class ApiState:
+    """Where the API listens, for the settings page. Listening with a problem: the last
+    restart failed and the API stayed where it was."""
+
+    status: str = NOT_LISTENING
+    host: str = ""  # where it listens; "" when it does not
+    port: int | None = None
+    wanted_port: int = 0  # what was last asked for
+    wanted_lan: bool = False
+    problem: str = ""
+    detail: str = ""  # the system's words for the problem, for the log and support
+
+    @property
+    def listening(self) -> bool:
+        return self.status == LISTENING
 
 
 class StatsStore(Protocol):
@@ -94,7 +134,11 @@ class StatsApi:
     """The server. start() binds and serves on its own threads; stop() before the writer
     closes. `current_show_id()` and `current_product()` are called on server threads: they
     must only read plain attributes. The product is an object with name, sku, live_price_fen
-    and stock (a console.core.queue.QueueItem), or None."""
+    and stock (a console.core.queue.QueueItem), or None.
+
+    `token` is the token, or a function returning it (console.settings.load_api_token, a
+    keyring read) that start() calls on its own thread: start_in_background() keeps it off the
+    caller's. Every public method is safe from any thread."""
 
     def __init__(
         self,
@@ -102,7 +146,7 @@ class StatsApi:
         store: StatsStore,
         current_show_id: Callable[[], int | None],
         current_product: Callable[[], object | None],
-        token: str,
+        token: str | Callable[[], str],
         *,
         port: int = 8765,
         lan: bool = False,
@@ -111,75 +155,238 @@ class StatsApi:
         write_timeout_s: float = WRITE_TIMEOUT_S,
         clock_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000,
     ):
-        if not token:
-            raise ValueError("the stats API needs a token")
+        self._token_loader: Callable[[], str] | None = None
+        self._token = b""  # one reference swapped whole: readers on any thread see old or new
+        self._token_lock = threading.Lock()
+        if callable(token):
+            self._token_loader = token
+        else:
+            self.set_token(token)
         self.writer, self.store = writer, store
         self.current_show_id, self.current_product = current_show_id, current_product
-        self.host = "0.0.0.0" if lan else "127.0.0.1"
+        self.host = LAN_HOST if lan else LOCAL_HOST
         self.requested_port = port
         self.write_timeout_s = write_timeout_s
         self.clock_ms = clock_ms
         self.buckets = TokenBuckets(rate_per_s, burst)
-        self._token = token.encode("utf-8")
         self._callbacks: list[Callable[[int, int, int], None]] = []
         self._in_flight = threading.BoundedSemaphore(MAX_IN_FLIGHT)
         self._busy = 0  # ingests between submit and reply
         self._busy_lock = threading.Lock()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
-        self.stopping = False
+        # start, restart and stop one at a time; a start waiting on the token loader that a
+        # later call overtook (its generation is old) gives up
+        self._lifecycle = threading.RLock()
+        self._generation = 0
+        self._state = ApiState(wanted_port=port, wanted_lan=lan)
 
     @property
     def port(self) -> int | None:
-        return self._server.server_address[1] if self._server else None
+        server = self._server
+        return server.server_address[1] if server else None
+
+    @property
+    def lan(self) -> bool:
+        return self.host == LAN_HOST
+
+    @property
+    def token(self) -> str:
+        """The token in use; "" while the loader has not given it yet."""
+        return self._token.decode("utf-8")
+
+    def state(self) -> ApiState:
+        return self._state
 
     def set_token(self, token: str) -> None:
-        """A regenerated token takes effect with the next request."""
+        """A regenerated token takes effect with the next request (from any thread)."""
         if not token:
             raise ValueError("the stats API needs a token")
-        self._token = token.encode("utf-8")
+        with self._token_lock:
+            self._token = token.encode("utf-8")
 
     def on_ingested(self, callback: Callable[[int, int, int], None]) -> None:
         """callback(show_id, inserted, duplicates) on a server thread after each commit."""
         self._callbacks.append(callback)
 
     def start(self) -> int:
-        """Bind (OSError if the port is taken) and serve; returns the port."""
-        self.stopping = False
-        self._server = _Server((self.host, self.requested_port), self)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="stats-api"
-        )
-        self._thread.daemon = True
-        self._thread.start()
-        log.info("Stats API listening on %s:%d", self.host, self.port)
-        return self.port
+        """Load the token if need be, bind (OSError if the port is taken) and serve on the
+        calling thread; returns the port."""
+        with self._lifecycle:
+            if self._server is not None:
+                return self.port
+            self._generation += 1
+            self._set_state(STARTING)
+        try:
+            self._load_token()
+        except Exception as e:
+            self._failed(NO_TOKEN, e, self.requested_port, self.lan)
+            raise
+        with self._lifecycle:
+            if self._server is None:
+                try:
+                    self._serve(self._bind(self.host, self.requested_port), self.requested_port)
+                except OSError as e:
+                    self._failed(_problem(e), e, self.requested_port, self.lan)
+                    raise
+            return self.port
+
+    def start_in_background(self) -> threading.Thread | None:
+        """start() on a thread of its own: the token loader and the bind stay off the
+        caller's (the GUI's) thread. A failure is logged and kept in state(), never raised:
+        a taken port must not stop a show. Returns the thread (None: listening already)."""
+        with self._lifecycle:
+            if self._server is not None:
+                return None
+            self._generation += 1
+            generation = self._generation
+            self._set_state(STARTING)
+
+        def run() -> None:
+            try:
+                self._load_token()
+            except Exception as e:
+                log.warning("The stats API has no token (%s): it does not listen", e)
+                self._failed(NO_TOKEN, e, self.requested_port, self.lan, generation)
+                return
+            with self._lifecycle:
+                if generation != self._generation or self._server is not None:
+                    return  # stopped or restarted meanwhile
+                try:
+                    self._serve(self._bind(self.host, self.requested_port), self.requested_port)
+                except OSError as e:
+                    log.warning(
+                        "The stats API could not listen on port %d: %s", self.requested_port, e
+                    )
+                    self._failed(_problem(e), e, self.requested_port, self.lan)
+
+        thread = threading.Thread(target=run, name="stats-api-start", daemon=True)
+        thread.start()
+        return thread
+
+    def restart(self, port: int, lan: bool) -> ApiState:
+        """Listen on `port`, on every interface with `lan`, instead; blocks up to stop()'s
+        time (call it off the GUI thread). A new port is bound before the old listener
+        closes, so a taken one leaves the API where it was. The same port on other
+        interfaces must be let go first (the system would refuse it); if the new bind then
+        fails, the old one is taken back. Returns the state; its problem says what failed."""
+        host = LAN_HOST if lan else LOCAL_HOST
+        try:
+            self._load_token()
+        except Exception as e:
+            return self._failed(NO_TOKEN, e, port, lan)
+        with self._lifecycle:
+            self._generation += 1
+            old, old_thread = self._server, self._thread
+            old_host, old_port, old_asked = self.host, self.port, self.requested_port
+            if old is not None and port and port == old_port:
+                self._server = None
+                self._shut(old, old_thread)
+                old = None
+            try:
+                new = self._bind(host, port)
+            except OSError as e:
+                if old is None and old_port is not None:  # let go above: take it back
+                    try:
+                        self._serve(self._bind(old_host, old_port), old_asked)
+                    except OSError as again:
+                        log.warning("The stats API lost port %d: %s", old_port, again)
+                log.info("The stats API could not listen on %s:%d: %s", host, port, e)
+                return self._failed(_problem(e), e, port, lan)
+            if old is not None:
+                self._server = None
+                self._shut(old, old_thread)
+            self._serve(new, port)
+            return self._state
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop accepting, let ingests waiting on the writer answer, close every connection."""
-        server, self._server = self._server, None
-        if server is None:
+        with self._lifecycle:
+            self._generation += 1
+            server, thread, self._server = self._server, self._thread, None
+            self._set_state(NOT_LISTENING)
+            if server is None:
+                return
+            self._shut(server, thread, timeout)
+            log.info("Stats API stopped")
+
+    # -- lifecycle internals (under self._lifecycle, but _load_token) -------------------------
+    def _load_token(self) -> None:
+        if self._token or self._token_loader is None:
             return
-        self.stopping = True
+        token = self._token_loader()  # a keyring read: slow, and never under the lock
+        if not token:
+            raise ValueError("the token loader gave no token")
+        with self._token_lock:
+            if not self._token:  # a set_token() meanwhile (regenerated) wins
+                self._token = token.encode("utf-8")
+
+    def _bind(self, host: str, port: int) -> _Server:
+        return _Server((host, port), self)
+
+    def _serve(self, server: _Server, asked_port: int) -> None:
+        self._server = server
+        self.host, self.requested_port = server.server_address[0], asked_port
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="stats-api"
+        )
+        self._thread.daemon = True
+        self._thread.start()
+        self._set_state(LISTENING)
+        log.info("Stats API listening on %s:%d", self.host, self.port)
+
+    def _shut(self, server: _Server, thread: threading.Thread | None, timeout: float = 5.0):
+        server.stopping = True
         server.shutdown()
         server.server_close()
         deadline = time.monotonic() + timeout
         while self._busy and time.monotonic() < deadline:
             time.sleep(0.01)
         server.close_connections()
-        self._thread.join(timeout)
-        log.info("Stats API stopped")
+        if thread is not None:
+            thread.join(timeout)
+
+    def _set_state(self, status: str) -> ApiState:
+        listening = status == LISTENING and self._server is not None
+        self._state = ApiState(
+            status=status,
+            host=self.host if listening else "",
+            port=self.port if listening else None,
+            wanted_port=self.requested_port,
+            wanted_lan=self.lan,
+        )
+        return self._state
+
+    def _failed(self, problem, error, port, lan, generation=None) -> ApiState:
+        """Say why (port, lan) was not had; whatever listened before still does."""
+        with self._lifecycle:
+            if generation is not None and generation != self._generation:
+                return self._state
+            listening = self._server is not None
+            self._state = ApiState(
+                status=LISTENING if listening else NOT_LISTENING,
+                host=self.host if listening else "",
+                port=self.port,
+                wanted_port=port,
+                wanted_lan=lan,
+                problem=problem,
+                detail=str(error)[:300],
+            )
+            return self._state
 
     # -- used by the handlers -----------------------------------------------------------------
     def authorized(self, header: str | None) -> str | None:
         """None when the header carries the token; else why not."""
         if not header:
             return "missing_token"
+        token = self._token
+        if not token:  # not loaded yet: nothing matches (an empty "Bearer " must not)
+            return "wrong_token"
         scheme, _, given = header.partition(" ")
         if scheme.lower() != "bearer":
             return "not_bearer"
         given_bytes = given.strip().encode("utf-8", "surrogateescape")
-        return None if hmac.compare_digest(given_bytes, self._token) else "wrong_token"
+        return None if hmac.compare_digest(given_bytes, token) else "wrong_token"
 
     def ingest(self, doc: object) -> tuple[int, Any]:
         """Check, write and wait for the commit: (show_id, the store's counts); _Refusal."""
@@ -266,6 +473,10 @@ class StatsApi:
         }
 
 
+def _problem(error: OSError) -> str:
+    return _PROBLEMS.get(error.errno, OS_ERROR)
+
+
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
@@ -284,6 +495,7 @@ class _Server(ThreadingHTTPServer):
 
     def __init__(self, address, api: StatsApi):
         self.api = api
+        self.stopping = False  # this listener only: a restart's new one serves meanwhile
         self._connections: set[socket.socket] = set()
         self._lock = threading.Lock()
         super().__init__(address, _Handler)
@@ -419,7 +631,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._gated = True
         api = self.server.api
-        if api.stopping:
+        if self.server.stopping:
             raise _Refusal(503, "closing", "LiveDesk is closing")
         wait = api.buckets.take(self.client_address[0])
         if wait:

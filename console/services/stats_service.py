@@ -53,10 +53,10 @@ ORDERS_MINUTE, COMMENTS_MINUTE, LIKES_MINUTE = (
 # Markers
 EXPLAIN, SEGMENT, FLASH_SALE = "explain", "segment", "flash_sale"
 SCENE, MUTE, DROPPED = "scene", "mic_muted", "dropped_frames"
-# Timeline events the markers come from. Dropped-frame spikes: an event "dropped_frames" with
-# {"pct": float}, or an "alert_raised" with {"rule": "dropped_frames"} (the alerts' record).
+# Timeline events the markers come from. Dropped-frame spikes: the timeline's "dropped_frames"
+# event with {"pct": float} (the alert raised on the same spike is not marked again).
 EVENT_KINDS = ("scene_changed", "input_muted", "input_unmuted", "flash_sale_ended")
-EVENT_KINDS += ("dropped_frames", "alert_raised")
+EVENT_KINDS += ("dropped_frames",)
 
 
 @dataclass(frozen=True)
@@ -501,10 +501,8 @@ class ShowReader:
                 name = str(e.data.get("input", ""))
                 if name in muted:
                     out.append(Marker(MUTE, muted.pop(name), e.ts_ms, name))
-            elif e.kind == "dropped_frames" or (
-                e.kind == "alert_raised" and e.data.get("rule") == "dropped_frames"
-            ):
-                pct = e.data.get("pct", e.data.get("value"))
+            elif e.kind == "dropped_frames":  # the alert on the same spike is not a second mark
+                pct = e.data.get("pct")
                 value = float(pct) if isinstance(pct, int | float) else None
                 out.append(Marker(DROPPED, e.ts_ms, None, "", None, value))
         out += [Marker(MUTE, t, None, name) for name, t in muted.items()]

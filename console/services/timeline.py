@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections import deque
 
 from PySide6.QtCore import QObject, QTimer
 
+from console.core.alerts import DropWindow
 from console.core.obs_state import Health, ObsSnapshot
 from console.devices.obs.client import CONNECTED
 from console.services.obs_service import ObsService
@@ -32,7 +32,7 @@ class TimelineRecorder(QObject):
         self._pending: tuple[str, tuple[int, str]] | None = None
         self._settle = QTimer(self, singleShot=True, interval=SCENE_SETTLE_MS)
         self._settle.timeout.connect(self._on_settle_timeout)
-        self._drops: deque[tuple[float, int, int]] = deque()  # (time, dropped, frames)
+        self._drops = DropWindow(DROP_WINDOW_S)
         self._in_spike = False
         service.changed.connect(self._on_service_changed)
         service.connection_changed.connect(self._on_service_connection_changed)
@@ -61,20 +61,10 @@ class TimelineRecorder(QObject):
             record("record_started" if s.recording else "record_stopped")
 
     def _on_service_health_changed(self, h: Health, now: float | None = None) -> None:
-        if h.stream_dropped is None or h.stream_frames is None:
-            self._drops.clear()  # not streaming, or OBS gone: a new stream starts from zero
-            return
         now = time.monotonic() if now is None else now
-        if self._drops and h.stream_frames < self._drops[-1][2]:
-            self._drops.clear()  # the stream restarted: its counters too
-        self._drops.append((now, h.stream_dropped, h.stream_frames))
-        while now - self._drops[0][0] > DROP_WINDOW_S:
-            self._drops.popleft()
-        _, dropped0, frames0 = self._drops[0]
-        frames = h.stream_frames - frames0
-        if frames <= 0:
+        pct = self._drops.add(now, h.stream_dropped, h.stream_frames)
+        if pct is None:
             return
-        pct = 100.0 * (h.stream_dropped - dropped0) / frames
         if not self._in_spike and pct > DROP_SPIKE_PCT:
             self._in_spike = True
             self.writer.record("dropped_frames", pct=round(pct, 2), window_s=DROP_WINDOW_S)

@@ -253,6 +253,17 @@ def m005_stats(db: sqlite_utils.Database) -> None:
     db["likes"].create_index(["show_id", "ts_ms"])
 
 
+@migrations()
+def m006_review_notes(db: sqlite_utils.Database) -> None:
+    # The team's conclusions on a show's review (复盘): one text per show, edited in place.
+    db["review_notes"].create(
+        {"show_id": int, "text": str, "updated_at": str},
+        pk="show_id",
+        foreign_keys=[("show_id", "shows", "id")],
+        not_null={"text"},
+    )
+
+
 def default_path() -> Path:
     return data_dir() / "livedesk.db"
 

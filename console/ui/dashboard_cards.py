@@ -1,17 +1,15 @@
 """The dashboard's big numbers: online, GMV against the target, orders, conversion and GPM, each
 with its change over the last few minutes (green up, red down, "—" when unknown). Also the
-number wording the dashboard's table and charts share."""
+number wording the dashboard's table and charts share (console/reports/format.py: the review
+words a figure the same way)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from console.reports.format import MINUS, UNKNOWN, count_text, money_text, percent_text
 from console.services.stats_service import DELTA_MINUTES, StatsView
 from console.ui.style import set_look
-
-UNKNOWN = "—"
-# Minus sign, not hyphen: "−12" reads as a fall at a glance.
-MINUS = "\u2212"
 
 # Local to the dashboard until the theme (resources/theme/dark.qss) takes these over.
 STYLE = """
@@ -25,22 +23,6 @@ STYLE = """
 #statTarget { background: #21262d; border: none; border-radius: 2px; max-height: 4px; }
 #statTarget::chunk { background: #3fb950; border-radius: 2px; }
 """
-
-
-# Grouped with commas in English and Chinese alike (the "C" locale a bare system reports would
-# print 76289 where people read 76,289).
-def count_text(n: int | float | None) -> str:
-    return UNKNOWN if n is None else f"{round(n):,}"
-
-
-def money_text(fen: int | float | None) -> str:
-    if fen is None:
-        return UNKNOWN
-    return f"{MINUS if fen < 0 else ''}¥{abs(fen) / 100:,.2f}"
-
-
-def percent_text(ratio: float | None, decimals: int = 2) -> str:
-    return UNKNOWN if ratio is None else f"{ratio * 100:.{decimals}f}%"
 
 
 def signed(text: str, value: float) -> str:

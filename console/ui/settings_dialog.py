@@ -1,17 +1,22 @@
 """Settings (Tools ▸ Settings…, Ctrl+,): the UI language, where the show database and the logs
-are, the on-stream overlay's OBS text sources and, given the DeviceService, the room's devices.
+are, the on-stream overlay's OBS text sources, given the DeviceService the room's devices, and
+given the StatsApi the local stats API (its address, token, port and LAN opt-in).
 OK (or Apply, which keeps the dialog open, e.g. to test a new light) saves and applies;
 nothing is half-saved: the settings file is written atomically (Settings.save), and the devices
 are reconfigured only after the save worked. The rig is saved only when the Devices tab was
 edited, and only then do its problems hold OK back: a rig the app could not read stays in the
-file as it was, whatever else is changed here."""
+file as it was, whatever else is changed here.
+
+A new port or LAN setting restarts the stats API off the GUI thread and is saved only once the
+API listens there; OK then closes the dialog when the restart worked, and keeps it open with
+the reason when it did not."""
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +38,8 @@ from console.services.device_service import DeviceService
 from console.services.obs_service import ObsService
 from console.services.overlay_service import OverlayService, source_names
 from console.settings import Settings, config_dir
+from console.ui.alert_rules_page import AlertRulesPage
+from console.ui.api_page import ApiPage
 from console.ui.devices_page import DevicesPage
 from console.ui.style import say
 
@@ -49,9 +56,13 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         devices: DeviceService | None = None,
         save_rig: bool = True,
+        api=None,
+        alerts=None,
     ):
         """`save_rig` False (--demo): device changes apply to the running rig only, so the
-        demo's simulated devices never replace the user's own in the settings file."""
+        demo's simulated devices never replace the user's own in the settings file. `api`:
+        the running console.ingest.stats_api.StatsApi, for the Stats API tab; `alerts`: the running
+        AlertService, which takes edited rules at once."""
         super().__init__(parent)
         self.settings, self.overlay, self.devices = settings, overlay, devices
         self.save_rig = save_rig
@@ -69,6 +80,12 @@ class SettingsDialog(QDialog):
             )
             self.devices_page.changed.connect(self._check)
             self.tabs.addTab(self.devices_page, self.tr("Devices"))
+        self.alerts, self.alerts_page = alerts, AlertRulesPage(settings)
+        self.tabs.addTab(self.alerts_page, self.tr("Alerts"))
+        self.api_page: ApiPage | None = None
+        if api is not None:
+            self.api_page = ApiPage(api, settings)
+            self.tabs.addTab(self.api_page, self.tr("Stats API"))
         self.error = QLabel()
         self.error.setObjectName("dialogStatus")
         self.error.setWordWrap(True)
@@ -202,6 +219,7 @@ class SettingsDialog(QDialog):
             overlay_scene=self.scene.currentData(),
             overlay_sources={k: e.text().strip() for k, e in self.source_edits.items()},
             rig=rig_to_dict(rig) if rig is not None and self.save_rig else self.settings.rig,
+            alert_rules=self.alerts_page.rules(),
         )
         try:
             new.save()
@@ -210,15 +228,33 @@ class SettingsDialog(QDialog):
             return False
         self.settings.__dict__.update(new.__dict__)  # the app's one Settings object
         self.overlay.configure(new.overlay_enabled, new.overlay_scene, new.overlay_sources)
+        if self.alerts is not None:
+            self.alerts.configure(new.alert_rules)
         if self.devices is not None:
             # Unedited, the same rig: configure keeps every device and tries again those that
             # could not be made. Edited, it keeps the devices whose settings did not change.
             self.devices.configure(rig if rig is not None else self.devices.rig)
             if rig is not None:
                 self.devices_page.mark_saved()
+        if self.api_page is not None:
+            self.api_page.apply()  # saves the port and LAN itself, once the API listens there
         self.applied.emit()
         return True
 
     def accept(self) -> None:
-        if self.apply():
+        if self.api_page is not None and self.api_page.restarting:
+            return  # the restart's outcome closes the dialog, or says why not
+        if not self.apply():
+            return
+        if self.api_page is not None and self.api_page.restarting:
+            self.api_page.restarted.connect(
+                self._on_api_page_restarted, Qt.ConnectionType.SingleShotConnection
+            )
+            return
+        super().accept()
+
+    def _on_api_page_restarted(self, listening: bool) -> None:
+        if listening:
             super().accept()
+        else:
+            self.tabs.setCurrentWidget(self.api_page)  # where the reason is

@@ -125,6 +125,569 @@
     </message>
 </context>
 <context>
+    <name>AlertRulesPage</name>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="34"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="35"/>
+        <source>Also on the host view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="36"/>
+        <source>Raised when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="40"/>
+        <source>Also show it as a cue on the host view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="62"/>
+        <source>Restore defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="66"/>
+        <source>An alert is raised once when its cause starts and cleared when it is over; one that comes back within {seconds} s waits until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="119"/>
+        <source>its own mark only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="124"/>
+        <source> left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="126"/>
+        <source> min</source>
+        <translation type="unfinished"> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="127"/>
+        <source> s</source>
+        <translation type="unfinished"> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="130"/>
+        <source> viewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="135"/>
+        <source>stock at its mark, or at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="136"/>
+        <source>down more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="137"/>
+        <source>within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="138"/>
+        <source>from at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="139"/>
+        <source>muted or silent for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="140"/>
+        <source>silent: below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="141"/>
+        <source>more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="142"/>
+        <source>over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="143"/>
+        <source>free space under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="144"/>
+        <source>ends in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_rules_page.py" line="145"/>
+        <source>no sample or order for</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="58"/>
+        <location filename="../../console/ui/alert_messages.py" line="109"/>
+        <source>Low stock on the 讲解 product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="59"/>
+        <location filename="../../console/ui/alert_messages.py" line="110"/>
+        <source>Viewers dropping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="60"/>
+        <location filename="../../console/ui/alert_messages.py" line="111"/>
+        <source>Mic muted or silent while live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="61"/>
+        <location filename="../../console/ui/alert_messages.py" line="112"/>
+        <source>Dropped frames while live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="62"/>
+        <location filename="../../console/ui/alert_messages.py" line="113"/>
+        <source>Disk space low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="63"/>
+        <location filename="../../console/ui/alert_messages.py" line="114"/>
+        <source>Flash sale, coupon or 福袋 ending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="64"/>
+        <location filename="../../console/ui/alert_messages.py" line="115"/>
+        <source>No stats coming in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="81"/>
+        <location filename="../../console/ui/alert_messages.py" line="30"/>
+        <source>讲解 product {name} is sold out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="82"/>
+        <location filename="../../console/ui/alert_messages.py" line="34"/>
+        <source>Stock low on 讲解 product {name}: {left} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="86"/>
+        <location filename="../../console/ui/alert_messages.py" line="41"/>
+        <source>Viewers down {pct} % in {minutes} min ({before} → {now})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="96"/>
+        <location filename="../../console/ui/alert_messages.py" line="52"/>
+        <source>Mic “{input}” muted for {seconds} s while live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="98"/>
+        <location filename="../../console/ui/alert_messages.py" line="55"/>
+        <source>Mic “{input}” silent for {seconds} s while live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="101"/>
+        <location filename="../../console/ui/alert_messages.py" line="60"/>
+        <source>Dropped frames: {pct} % over the last {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="105"/>
+        <location filename="../../console/ui/alert_messages.py" line="67"/>
+        <source>Disk almost full: {free} GB free (alert under {min} GB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="109"/>
+        <location filename="../../console/ui/alert_messages.py" line="76"/>
+        <source>No stats for {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="113"/>
+        <location filename="../../console/ui/alert_messages.py" line="87"/>
+        <source>福袋 ends in {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="115"/>
+        <location filename="../../console/ui/alert_messages.py" line="90"/>
+        <source>Coupon ends in {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="117"/>
+        <location filename="../../console/ui/alert_messages.py" line="92"/>
+        <source>Flash sale on {name} ends in {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="120"/>
+        <location filename="../../console/ui/alert_messages.py" line="96"/>
+        <source>Flash sale ends in {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="31"/>
+        <source>Mark it sold out and move on to the next product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="37"/>
+        <source>Restock it on the platform, or get ready for the next product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="47"/>
+        <source>Win them back: talk up a perk, start a 福袋 or a flash sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="53"/>
+        <source>Unmute it now (audio panel), unless that is on purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="56"/>
+        <source>Check the mic, its cable, its battery and its fader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="63"/>
+        <source>The network or the encoder cannot keep up: check the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="70"/>
+        <source>Free space on the recording drive before the recording stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="77"/>
+        <source>Check the stats feed (API, simulator, import) or type the numbers in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="81"/>
+        <source>Alert: {rule}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="88"/>
+        <source>Remind viewers to join before it closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="97"/>
+        <source>Push for the last orders now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <location filename="../../console/ui/alerts_panel.py" line="58"/>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts_panel.py" line="60"/>
+        <source>Hide this alert until its cause is over; it is not raised again before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts_panel.py" line="89"/>
+        <source>No alerts now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts_panel.py" line="95"/>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts_panel.py" line="95"/>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts_panel.py" line="95"/>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts_panel.py" line="102"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts_panel.py" line="114"/>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts_panel.py" line="115"/>
+        <source>Alerts ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts_panel.py" line="146"/>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts_panel.py" line="146"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiPage</name>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="69"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="72"/>
+        <location filename="../../console/ui/api_page.py" line="80"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="77"/>
+        <source>loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="78"/>
+        <location filename="../../console/ui/api_page.py" line="226"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="82"/>
+        <source>Regenerate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="89"/>
+        <source>The token comes from the environment variable {0}, so it cannot be regenerated here: change it where that variable is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="97"/>
+        <source>Listen on the local network (LAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="104"/>
+        <source>OK or Apply restarts the API with a new port or network setting at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="109"/>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="110"/>
+        <source>Post numbers to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="112"/>
+        <source>Read them from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="114"/>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="118"/>
+        <source>Port</source>
+        <translation type="unfinished">端口</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="153"/>
+        <source>Restarting the API…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="171"/>
+        <source>The settings could not be saved: {0}</source>
+        <translation type="unfinished">设置未能保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="180"/>
+        <source>The API listens on the new address now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="188"/>
+        <source>The API could not be restarted: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="198"/>
+        <source>Listen on the local network?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="199"/>
+        <source>Let other computers on this network post numbers to LiveDesk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="218"/>
+        <source>Anyone on the network who has the token can then post numbers to this show and read them. Turn it on only on a trusted network (not a venue&apos;s or a café&apos;s Wi-Fi).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="226"/>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="231"/>
+        <source>Copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="236"/>
+        <source>Regenerate the token?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="237"/>
+        <source>Make a new token for the stats API?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="243"/>
+        <source>Tools that use the old token stop working at once: give them the new one. The API takes the new token without a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="247"/>
+        <source>Regenerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="256"/>
+        <source>Making a new token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="268"/>
+        <source>A new token is in use: tools with the old one get refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="273"/>
+        <source>No new token was made: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="292"/>
+        <source>{0} (GET, with the token; for an OBS browser source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="299"/>
+        <source>From other computers: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="299"/>
+        <source>no network address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="308"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="312"/>
+        <source>Listening on port {0} on every network interface (LAN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="314"/>
+        <source>Listening on 127.0.0.1:{0} (this computer only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="317"/>
+        <source>Not listening: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="318"/>
+        <source>Not listening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="323"/>
+        <source>port {0} is in use by another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="325"/>
+        <source>the system does not let LiveDesk use port {0} (reserved, or below 1024).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="327"/>
+        <source>this computer has no such network address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="328"/>
+        <source>the token could not be read ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="329"/>
+        <source>the system refused ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/api_page.py" line="331"/>
+        <source>The change was not made: {0} The API stays on port {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../console/app.py" line="113"/>
@@ -1073,6 +1636,154 @@ Restore a backup, or move the file away to start with an empty database.</source
     </message>
 </context>
 <context>
+    <name>CompareWindow</name>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="94"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="97"/>
+        <source>Difference (B − A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="98"/>
+        <location filename="../../console/ui/compare_window.py" line="111"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="104"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="105"/>
+        <source>Product</source>
+        <translation type="unfinished">商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="106"/>
+        <source>On air A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="107"/>
+        <source>On air B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="108"/>
+        <source>GMV
+during A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="109"/>
+        <source>GMV
+during B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="110"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="112"/>
+        <source>Orders A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="113"/>
+        <source>Orders B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="114"/>
+        <source>Conversion
+A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="115"/>
+        <source>Conversion
+B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="131"/>
+        <source>{0} (only in A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="132"/>
+        <source>Not in the second show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="136"/>
+        <source>{0} (only in B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="137"/>
+        <source>Not in the first show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="184"/>
+        <source>Compare two shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="189"/>
+        <source>Show &amp;A:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="189"/>
+        <source>Show &amp;B:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="216"/>
+        <source>Could not read the list of shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="224"/>
+        <source>Comparing needs two shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="236"/>
+        <source>{0} (rehearsal)</source>
+        <translation type="unfinished">{0}（彩排）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="254"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="267"/>
+        <source>A: {0} ({1}) · B: {2} ({3})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="279"/>
+        <source>One of the shows is not in the database any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/compare_window.py" line="282"/>
+        <source>Could not load the comparison: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../console/ui/connect_dialog.py" line="30"/>
@@ -1131,31 +1842,37 @@ Restore a backup, or move the file away to start with an empty database.</source
 <context>
     <name>Cues</name>
     <message>
+        <location filename="../../console/reports/report_text.py" line="131"/>
         <location filename="../../console/ui/cues_panel.py" line="69"/>
         <source>Talk up the perks</source>
         <translation>讲福利</translation>
     </message>
     <message>
+        <location filename="../../console/reports/report_text.py" line="132"/>
         <location filename="../../console/ui/cues_panel.py" line="70"/>
         <source>Push for orders</source>
         <translation>催单</translation>
     </message>
     <message>
+        <location filename="../../console/reports/report_text.py" line="133"/>
         <location filename="../../console/ui/cues_panel.py" line="71"/>
         <source>Read the comments</source>
         <translation>看评论</translation>
     </message>
     <message>
+        <location filename="../../console/reports/report_text.py" line="134"/>
         <location filename="../../console/ui/cues_panel.py" line="72"/>
         <source>Slow down</source>
         <translation>放慢</translation>
     </message>
     <message>
+        <location filename="../../console/reports/report_text.py" line="135"/>
         <location filename="../../console/ui/cues_panel.py" line="73"/>
         <source>Next product</source>
         <translation>下一个</translation>
     </message>
     <message>
+        <location filename="../../console/reports/report_text.py" line="136"/>
         <location filename="../../console/ui/cues_panel.py" line="74"/>
         <source>Drink some water</source>
         <translation>喝水</translation>
@@ -1375,15 +2092,9 @@ Restore a backup, or move the file away to start with an empty database.</source
         <translation>成交额目标</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_install.py" line="21"/>
         <location filename="../../console/ui/dashboard_panel.py" line="103"/>
         <source>Live stats</source>
         <translation>实时数据</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/dashboard_install.py" line="48"/>
-        <source>Loading the live stats…</source>
-        <translation>正在载入实时数据…</translation>
     </message>
     <message>
         <location filename="../../console/ui/dashboard_panel.py" line="107"/>
@@ -1424,6 +2135,14 @@ Restore a backup, or move the file away to start with an empty database.</source
         <location filename="../../console/ui/dashboard_panel.py" line="181"/>
         <source>Point at a chart for details; wheel to zoom, drag to move in time.</source>
         <translation>指向图表查看详情；滚轮缩放，拖动平移时间。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../console/ui/dashboard_window.py" line="55"/>
+        <source>LiveDesk — live stats</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3976,6 +4695,805 @@ Details are in the log file:
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <location filename="../../console/reports/charts.py" line="70"/>
+        <source>Online viewers</source>
+        <translation type="unfinished">在线人数</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/charts.py" line="71"/>
+        <source>GMV, running total (¥)</source>
+        <translation type="unfinished">累计成交额（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/charts.py" line="72"/>
+        <source>Orders per minute</source>
+        <translation type="unfinished">每分钟订单数</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/charts.py" line="73"/>
+        <source>Comments and likes per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/charts.py" line="79"/>
+        <source>Online</source>
+        <translation type="unfinished">在线</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/charts.py" line="80"/>
+        <location filename="../../console/reports/html_report.py" line="140"/>
+        <location filename="../../console/reports/html_report.py" line="274"/>
+        <location filename="../../console/reports/html_report.py" line="293"/>
+        <location filename="../../console/reports/html_report.py" line="329"/>
+        <source>GMV</source>
+        <translation type="unfinished">成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/charts.py" line="81"/>
+        <location filename="../../console/reports/html_report.py" line="141"/>
+        <location filename="../../console/reports/html_report.py" line="275"/>
+        <location filename="../../console/reports/html_report.py" line="294"/>
+        <location filename="../../console/reports/html_report.py" line="330"/>
+        <source>Orders</source>
+        <translation type="unfinished">订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/charts.py" line="82"/>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/charts.py" line="83"/>
+        <source>Likes (right axis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="109"/>
+        <source>Made with LiveDesk on {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="129"/>
+        <source>Rehearsal</source>
+        <translation type="unfinished">彩排</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="142"/>
+        <source>Paying users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="143"/>
+        <source>Items sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="144"/>
+        <source>Peak online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="145"/>
+        <source>Viewers (cumulative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="146"/>
+        <source>Average order value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="147"/>
+        <location filename="../../console/reports/html_report.py" line="296"/>
+        <source>GPM</source>
+        <translation type="unfinished">千次观看成交额 GPM</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="148"/>
+        <source>UV value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="149"/>
+        <source>Watch-to-pay conversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="150"/>
+        <source>Interaction rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="151"/>
+        <source>New followers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="182"/>
+        <source>Product explained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="183"/>
+        <source>Flash sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="184"/>
+        <source>Mic muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="185"/>
+        <source>Segment start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="186"/>
+        <source>Scene change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="187"/>
+        <location filename="../../console/reports/report_text.py" line="30"/>
+        <source>Dropped frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="188"/>
+        <location filename="../../console/reports/html_report.py" line="386"/>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="189"/>
+        <location filename="../../console/reports/report_text.py" line="28"/>
+        <source>OBS disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="262"/>
+        <source>The show&apos;s queue was empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="265"/>
+        <source>While explained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="266"/>
+        <location filename="../../console/reports/html_report.py" line="320"/>
+        <source>In the {0} min after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="270"/>
+        <source>Product</source>
+        <translation type="unfinished">商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="271"/>
+        <source>Explains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="272"/>
+        <source>On air</source>
+        <translation type="unfinished">讲解时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="276"/>
+        <source>Stock left</source>
+        <translation type="unfinished">剩余库存</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="295"/>
+        <source>Conv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="316"/>
+        <source>The show had no rundown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="319"/>
+        <source>During the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="323"/>
+        <source>Segment</source>
+        <translation type="unfinished">环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="324"/>
+        <source>Start</source>
+        <translation type="unfinished">开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="325"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="326"/>
+        <source>Actual</source>
+        <translation type="unfinished">实际</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="327"/>
+        <source>+/− plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="339"/>
+        <source>Not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="357"/>
+        <source>No incidents recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="359"/>
+        <location filename="../../console/reports/html_report.py" line="409"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="360"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="361"/>
+        <location filename="../../console/reports/html_report.py" line="387"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="362"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="383"/>
+        <source>No alerts were raised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="385"/>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="388"/>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="396"/>
+        <source>not cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="408"/>
+        <source>No cues were sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="409"/>
+        <source>Cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="410"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="426"/>
+        <source>No notes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="29"/>
+        <source>Device error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="31"/>
+        <source>Mic muted while live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="32"/>
+        <source>Stream stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="41"/>
+        <source>{0}% of the frames over {1} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="142"/>
+        <source>Showing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="143"/>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="144"/>
+        <source>Not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="149"/>
+        <source>not over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMenu</name>
+    <message>
+        <location filename="../../console/ui/review_install.py" line="29"/>
+        <source>Review (复盘)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_install.py" line="31"/>
+        <source>Compare two shows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTables</name>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="145"/>
+        <source>{0} pp</source>
+        <translation type="unfinished">{0} 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="187"/>
+        <source>GMV</source>
+        <translation type="unfinished">成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="188"/>
+        <source>Orders</source>
+        <translation type="unfinished">订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="189"/>
+        <source>Viewers (场观)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="190"/>
+        <source>Peak online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="191"/>
+        <source>Paying users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="192"/>
+        <source>Items sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="193"/>
+        <source>Average order value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="194"/>
+        <source>GPM</source>
+        <translation type="unfinished">千次观看成交额 GPM</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="195"/>
+        <source>UV value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="196"/>
+        <source>Conversion</source>
+        <translation type="unfinished">转化率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="199"/>
+        <source>Interaction rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="203"/>
+        <source>New followers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="212"/>
+        <source>Product</source>
+        <translation type="unfinished">商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="213"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="214"/>
+        <source>Explains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="215"/>
+        <source>On air</source>
+        <translation type="unfinished">讲解时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="216"/>
+        <location filename="../../console/ui/review_tables.py" line="267"/>
+        <source>GMV
+during</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="217"/>
+        <location filename="../../console/ui/review_tables.py" line="268"/>
+        <source>Orders
+during</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="218"/>
+        <location filename="../../console/ui/review_tables.py" line="269"/>
+        <source>Conversion
+during</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="219"/>
+        <source>GPM
+during</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="220"/>
+        <location filename="../../console/ui/review_tables.py" line="270"/>
+        <source>GMV
+after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="221"/>
+        <location filename="../../console/ui/review_tables.py" line="271"/>
+        <source>Orders
+after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="222"/>
+        <source>Conversion
+after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="223"/>
+        <source>GPM
+after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="224"/>
+        <source>Stock
+left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="262"/>
+        <source>Segment</source>
+        <translation type="unfinished">环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="263"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="264"/>
+        <source>Planned</source>
+        <translation type="unfinished">计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="265"/>
+        <source>Actual</source>
+        <translation type="unfinished">实际</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="266"/>
+        <source>Over /
+under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="284"/>
+        <source>+{0} over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="286"/>
+        <source>−{0} under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="287"/>
+        <source>on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="313"/>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="314"/>
+        <source>Host</source>
+        <translation type="unfinished">主机</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="320"/>
+        <location filename="../../console/ui/review_tables.py" line="364"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="321"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="322"/>
+        <source>How long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="323"/>
+        <location filename="../../console/ui/review_tables.py" line="344"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="341"/>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="342"/>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="343"/>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="355"/>
+        <source>not cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="365"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="366"/>
+        <source>Cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="367"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="232"/>
+        <source>Review (复盘)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="250"/>
+        <source> min</source>
+        <translation type="unfinished"> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="252"/>
+        <source>Sales in this many minutes after an explain window or segment count as its</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="257"/>
+        <source>Export &amp;HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="258"/>
+        <source>Export &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="259"/>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="262"/>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="265"/>
+        <source>Sales &amp;after a window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="296"/>
+        <source>The team&apos;s conclusions: what worked, what to change next time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="301"/>
+        <source>&amp;Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="324"/>
+        <source>Products ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="325"/>
+        <source>Segments ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="326"/>
+        <source>Incidents ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="327"/>
+        <source>Alerts ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="328"/>
+        <source>Cues ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="338"/>
+        <source>Could not read the list of shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="345"/>
+        <source>{0} (rehearsal)</source>
+        <translation type="unfinished">{0}（彩排）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="347"/>
+        <source>{0} (archived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="350"/>
+        <source>There is no show to review yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="381"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="416"/>
+        <source>This show is not in the database any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="419"/>
+        <source>Could not load the review: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="425"/>
+        <source>{0} – {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="435"/>
+        <source>{0} long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="439"/>
+        <source>Review (复盘) — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="452"/>
+        <source>Not saved yet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="471"/>
+        <source>Could not save the notes: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="474"/>
+        <source>Saved at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="486"/>
+        <source>Export the samples and events (CSV) into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="489"/>
+        <source>Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="489"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="491"/>
+        <source>Export the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="500"/>
+        <source>{0} {1} review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="507"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="526"/>
+        <source>Saved to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="533"/>
+        <source>The export failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RoomLooks</name>
     <message>
         <location filename="../../console/ui/room_looks.py" line="26"/>
@@ -4426,112 +5944,122 @@ Details are in the log file:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="58"/>
+        <location filename="../../console/ui/settings_dialog.py" line="69"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="60"/>
+        <location filename="../../console/ui/settings_dialog.py" line="71"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="61"/>
+        <location filename="../../console/ui/settings_dialog.py" line="72"/>
         <source>On-stream overlay</source>
         <translation>直播画面字幕</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="71"/>
+        <location filename="../../console/ui/settings_dialog.py" line="82"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="101"/>
+        <location filename="../../console/ui/settings_dialog.py" line="84"/>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="88"/>
+        <source>Stats API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_dialog.py" line="118"/>
         <source>As the system (default)</source>
         <translation>跟随系统（默认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="108"/>
+        <location filename="../../console/ui/settings_dialog.py" line="125"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="110"/>
+        <location filename="../../console/ui/settings_dialog.py" line="127"/>
         <source>Show database</source>
         <translation>场次数据库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="111"/>
+        <location filename="../../console/ui/settings_dialog.py" line="128"/>
         <source>Log files</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="120"/>
+        <location filename="../../console/ui/settings_dialog.py" line="137"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="132"/>
+        <location filename="../../console/ui/settings_dialog.py" line="149"/>
         <source>The new language shows when LiveDesk is next started.</source>
         <translation>新语言将在下次启动 LiveDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="139"/>
+        <location filename="../../console/ui/settings_dialog.py" line="156"/>
         <source>Keep OBS text sources showing the product being explained</source>
         <translation>让 OBS 文本源始终显示正在讲解的商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="143"/>
+        <location filename="../../console/ui/settings_dialog.py" line="160"/>
         <source>The program scene at the time</source>
         <translation>当时的节目场景</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="152"/>
+        <location filename="../../console/ui/settings_dialog.py" line="169"/>
         <source>Product name source</source>
         <translation>商品名文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="153"/>
+        <location filename="../../console/ui/settings_dialog.py" line="170"/>
         <source>Live price source</source>
         <translation>直播价文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="154"/>
+        <location filename="../../console/ui/settings_dialog.py" line="171"/>
         <source>Selling point source</source>
         <translation>卖点文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="155"/>
+        <location filename="../../console/ui/settings_dialog.py" line="172"/>
         <source>Flash-sale countdown source</source>
         <translation>秒杀倒计时文本源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="159"/>
+        <location filename="../../console/ui/settings_dialog.py" line="176"/>
         <source>Create missing sources in</source>
         <translation>缺少的文本源建在</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="168"/>
+        <location filename="../../console/ui/settings_dialog.py" line="185"/>
         <source>LiveDesk creates a text source that OBS does not have. After a rename, the sources under the old names stay in OBS unchanged; delete them there if they are no longer wanted.</source>
         <translation>OBS 中没有的文本源由 LiveDesk 自动创建。改名后，旧名称的文本源仍留在 OBS 中且不再更新；不需要的话请在 OBS 里删除。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="183"/>
+        <location filename="../../console/ui/settings_dialog.py" line="200"/>
         <source>Every overlay source needs a name.</source>
         <translation>每个字幕文本源都需要名称。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="185"/>
+        <location filename="../../console/ui/settings_dialog.py" line="202"/>
         <source>Two overlay texts cannot share one source: give each its own name.</source>
         <translation>两项字幕不能共用一个文本源：请分别命名。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="187"/>
+        <location filename="../../console/ui/settings_dialog.py" line="204"/>
         <source>Fix the problems marked on the Devices tab to save.</source>
         <translation>请先修正“设备”页中标出的问题，才能保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings_dialog.py" line="209"/>
+        <location filename="../../console/ui/settings_dialog.py" line="227"/>
         <source>The settings could not be saved: {0}</source>
         <translation>设置未能保存：{0}</translation>
     </message>
@@ -4658,31 +6186,37 @@ Details are in the log file:
 <context>
     <name>ShowMessages</name>
     <message>
+        <location filename="../../console/reports/report_text.py" line="17"/>
         <location filename="../../console/ui/show_messages.py" line="14"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
+        <location filename="../../console/reports/report_text.py" line="18"/>
         <location filename="../../console/ui/show_messages.py" line="15"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
+        <location filename="../../console/reports/report_text.py" line="19"/>
         <location filename="../../console/ui/show_messages.py" line="16"/>
         <source>Taobao Live</source>
         <translation>淘宝直播</translation>
     </message>
     <message>
+        <location filename="../../console/reports/report_text.py" line="20"/>
         <location filename="../../console/ui/show_messages.py" line="17"/>
         <source>WeChat Channels</source>
         <translation>视频号</translation>
     </message>
     <message>
+        <location filename="../../console/reports/report_text.py" line="21"/>
         <location filename="../../console/ui/show_messages.py" line="18"/>
         <source>TikTok Shop</source>
         <translation>TikTok Shop</translation>
     </message>
     <message>
+        <location filename="../../console/reports/report_text.py" line="22"/>
         <location filename="../../console/ui/show_messages.py" line="19"/>
         <source>Other</source>
         <translation>其他</translation>
@@ -4838,49 +6372,403 @@ Details are in the log file:
 <context>
     <name>StatCards</name>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="81"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="63"/>
         <source>Online now</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="82"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="64"/>
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="83"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="65"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="84"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="66"/>
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="85"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="67"/>
         <source>GPM</source>
         <translation>千次观看成交额 GPM</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="121"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="103"/>
         <source>{0} pp</source>
         <translation>{0} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="124"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="106"/>
         <source>{0} in {1} min</source>
         <translation>近{1}分钟 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="128"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="110"/>
         <source>No target set</source>
         <translation>未设目标</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="133"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="115"/>
         <source>Target {0} · {1}</source>
         <translation>目标 {0} · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>StatsImportDialog</name>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="90"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="179"/>
+        <source>Import platform stats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="105"/>
+        <source>Import</source>
+        <translation type="unfinished">导入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="112"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="261"/>
+        <source>No show is open: open one with Show ▸ Shows… first.</source>
+        <translation type="unfinished">没有打开的场次：请先从 场次 ▸ 场次管理… 打开一场。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="117"/>
+        <source>Choose the platform&apos;s export (.csv or .xlsx) of the room&apos;s figures over time. Headers may be Chinese or English (时间 / time, 在线人数 / online, 成交金额 / GMV …); check below how each column is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="123"/>
+        <source>Choose file…</source>
+        <translation type="unfinished">选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="125"/>
+        <source>Into show: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="130"/>
+        <source>Times without a date are on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="151"/>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="151"/>
+        <source>First figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="151"/>
+        <source>Imported as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="162"/>
+        <source>Rows with problems, skipped (line numbers as in the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="181"/>
+        <source>Stats exports (*.csv *.xlsx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="194"/>
+        <source>Reading {file}…</source>
+        <translation type="unfinished">正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="213"/>
+        <source>Nothing imported: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="253"/>
+        <source>Nothing can be imported yet: {problem}. Change how the columns are imported above, or fix the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="259"/>
+        <source>No row of this file can be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="266"/>
+        <source>The rows with problems are skipped; the others are imported. Nothing is written until you press Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="272"/>
+        <source>Ready to import. Nothing is written until you press Import.</source>
+        <translation type="unfinished">可以导入。点击“导入”之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="278"/>
+        <source>{file}: {ok} rows ready, {bad} with problems (skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="285"/>
+        <source>{first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="295"/>
+        <source>(no header)</source>
+        <translation type="unfinished">（无表头）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="364"/>
+        <source>Importing {count} rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="371"/>
+        <source>Imported {rows} rows ({readings} readings) into {show}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="376"/>
+        <source>{count} readings replaced those of an earlier import at the same times, so nothing counts twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="387"/>
+        <source>The database refused the import ({error}); nothing was written.</source>
+        <translation type="unfinished">数据库拒绝了本次导入（{error}），未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="433"/>
+        <source>Import platform stats…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="452"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished">工具(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>StatsImportMessages</name>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="18"/>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="19"/>
+        <source>online viewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="20"/>
+        <source>average watch time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="21"/>
+        <source>entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="22"/>
+        <source>leaves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="23"/>
+        <source>cumulative viewers (场观)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="24"/>
+        <source>GMV (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="25"/>
+        <source>orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="26"/>
+        <source>paying users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="27"/>
+        <source>items sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="28"/>
+        <source>new followers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="29"/>
+        <source>fan club joins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="30"/>
+        <source>interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="37"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="53"/>
+        <source>not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="40"/>
+        <source>{metric}, total so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="42"/>
+        <source>{metric}, per row (added up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="50"/>
+        <source>not imported: LiveDesk keeps no such count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="51"/>
+        <source>not imported: LiveDesk computes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="52"/>
+        <source>not imported: {other} has that meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="54"/>
+        <source>not imported: unknown column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="61"/>
+        <source>no time column (such as 时间 or time); an Excel file is read from its first sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="65"/>
+        <source>no column LiveDesk imports (such as 在线人数, 成交金额 or 成交订单数)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="69"/>
+        <source>the columns {value} and {column} are both imported as one figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="73"/>
+        <source>the file has {value} rows, more than LiveDesk imports at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="76"/>
+        <source>no time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="77"/>
+        <source>{column} is not a time LiveDesk reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="78"/>
+        <source>{column} is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="79"/>
+        <source>{column} is negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="80"/>
+        <source>{column} is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="81"/>
+        <source>{column} has more than two decimals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="82"/>
+        <source>{column} is far beyond a real figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="83"/>
+        <source>{column} is too long to be a figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="84"/>
+        <source>{column} is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="85"/>
+        <source>the file&apos;s own totals (合计), not a reading: left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="88"/>
+        <source>a time but no figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="89"/>
+        <source>the same time as line {value}: only the first is imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="92"/>
+        <source>more cells than columns (a comma inside an unquoted value?)</source>
+        <translation type="unfinished">单元格比表头的列多（是否有未加引号的值里含有英文逗号？）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="95"/>
+        <source>{column} is added up row by row and this row is skipped, so its totals from here on are unknown and are not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="102"/>
+        <source>the cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="115"/>
+        <source>line {line}: {reason} ({value})</source>
+        <translation type="unfinished">第 {line} 行：{reason}（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="118"/>
+        <source>line {line}: {reason}</source>
+        <translation type="unfinished">第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="125"/>
+        <source>the file has a header row but no figures</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4944,6 +6832,28 @@ Details are in the log file:
         <location filename="../../console/ui/stats_inputs.py" line="101"/>
         <source>The simulator stopped: its numbers could not be stored.</source>
         <translation>模拟器已停止：其数据无法保存。</translation>
+    </message>
+</context>
+<context>
+    <name>_Chart</name>
+    <message>
+        <location filename="../../console/reports/charts.py" line="152"/>
+        <source>Report</source>
+        <comment>No data</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_Charts</name>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="146"/>
+        <source>Alert {0} at {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="150"/>
+        <source>OBS disconnected at {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

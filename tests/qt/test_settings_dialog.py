@@ -115,3 +115,64 @@ def test_source_names_from_a_hand_edited_file_fall_back_to_the_defaults(tmp_path
 
     names = source_names(Settings.load(path).overlay_sources)
     assert names == {**DEFAULT_SOURCES, "countdown": "倒计时"}
+
+
+# -- the Stats API tab ----------------------------------------------------------------------
+@pytest.fixture
+def api_dialog(qtbot, setup, tmp_path, monkeypatch):
+    """The dialog with a running stats API (port from the system, a fixed token)."""
+    import socket
+
+    from console.ingest.stats_api import StatsApi
+    from console.store import stats_repo
+
+    monkeypatch.delenv("LIVEDESK_API_TOKEN", raising=False)
+    overlay, writer = setup[3], setup[2].writer
+    with socket.create_server(("127.0.0.1", 0)) as s:
+        port = s.getsockname()[1]
+    api = StatsApi(writer, stats_repo, lambda: None, lambda: None, "tok", port=port)
+    api.start()
+    settings = Settings()
+    dialog = SettingsDialog(
+        settings, overlay, tmp_path / "shows.db", tmp_path / "livedesk.log", api=api
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog, settings, api
+    api.stop()
+
+
+def test_the_stats_api_tab_is_there_only_with_an_api(setup, api_dialog):
+    tabs = api_dialog[0].tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())][-1] == "Stats API"
+    assert setup[0].api_page is None
+    assert "Stats API" not in [setup[0].tabs.tabText(i) for i in range(setup[0].tabs.count())]
+
+
+def test_ok_restarts_the_api_on_the_new_port_then_closes(qtbot, api_dialog):
+    import socket
+
+    dialog, settings, api = api_dialog
+    with socket.create_server(("127.0.0.1", 0)) as s:
+        new = s.getsockname()[1]
+    dialog.api_page.port.setValue(new)
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert api.port == new and settings.api_port == Settings.load().api_port == new
+
+
+def test_ok_with_a_taken_port_stays_open_on_the_reason(qtbot, api_dialog):
+    import socket
+
+    dialog, settings, api = api_dialog
+    old = api.port
+    dialog.tabs.setCurrentIndex(0)
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        busy = taken.getsockname()[1]
+        dialog.api_page.port.setValue(busy)
+        with qtbot.waitSignal(dialog.api_page.restarted, timeout=5000):
+            qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    assert dialog.isVisible() and dialog.tabs.currentWidget() is dialog.api_page
+    assert "in use by another program" in dialog.api_page.message.text()
+    assert api.port == old and settings.api_port != busy

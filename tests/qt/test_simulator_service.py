@@ -261,13 +261,17 @@ def test_what_the_room_buys_comes_off_the_queues_stock(qtbot, room):
     sim.stop()
     qtbot.waitUntil(lambda: sim._in_flight == 0, timeout=3000)
     qtbot.waitUntil(
-        lambda: room.queue.queue.item(lipstick.id).stock
-        == 500 - room.rows("SELECT sum(qty) FROM orders WHERE sku = 'MZ-1'")[0][0],
+        lambda: (
+            room.queue.queue.item(lipstick.id).stock
+            == 500 - room.rows("SELECT sum(qty) FROM orders WHERE sku = 'MZ-1'")[0][0]
+        ),
         timeout=3000,
     )
     # the stock the assistant sees is stored too (a reopened show keeps it)
     qtbot.waitUntil(
-        lambda: room.rows("SELECT stock FROM show_items WHERE id = ?", lipstick.id)[0][0]
-        == room.queue.queue.item(lipstick.id).stock,
+        lambda: (
+            room.rows("SELECT stock FROM show_items WHERE id = ?", lipstick.id)[0][0]
+            == room.queue.queue.item(lipstick.id).stock
+        ),
         timeout=3000,
     )

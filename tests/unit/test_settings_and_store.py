@@ -69,6 +69,7 @@ def test_open_db_creates_wal_and_migrates(tmp_path):
         "m003_run_of_show",
         "m004_presets",
         "m005_stats",
+        "m006_review_notes",
     ]
     db.close()
 

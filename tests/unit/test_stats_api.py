@@ -2,6 +2,7 @@
 refusal (4xx with a reason, nothing stored), idempotent orders, the 200 only after the commit,
 /v1/now, and raw-body fuzzing that never gets a 5xx nor takes the server down."""
 
+import errno
 import json
 import socket
 import threading
@@ -14,7 +15,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from console.app import parse_args
-from console.ingest.stats_api import MAX_BODY, StatsApi
+from console.ingest import stats_api
+from console.ingest.stats_api import (
+    LAN_HOST,
+    LISTENING,
+    MAX_BODY,
+    NO_TOKEN,
+    NOT_LISTENING,
+    PORT_FORBIDDEN,
+    PORT_IN_USE,
+    StatsApi,
+)
 from console.store import stats_repo
 from console.store.writer import DbWriter
 
@@ -618,6 +629,128 @@ def test_fuzzed_requests_never_get_an_unplanned_5xx(tmp_path):
         assert room.call("GET", "/v1/health", headers={})[0] == 200
     finally:
         room.close()
+
+
+# -- starting off the caller's thread, restarting, the state ---------------------------------
+def api_for(room, token, port=0) -> StatsApi:
+    return StatsApi(room.writer, stats_repo, lambda: room.open_show, lambda: None, token, port=port)
+
+
+def post_to(port, token) -> int:
+    conn = HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        headers = {**AUTH, "Authorization": f"Bearer {token}"}
+        conn.request("POST", "/v1/ingest", body=json.dumps(sample()), headers=headers)
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def test_the_token_loader_runs_on_the_start_thread_not_the_callers(room):
+    """The app's keyring read must not happen on the GUI thread."""
+    loaded_on = []
+
+    def loader():
+        loaded_on.append(threading.current_thread())
+        time.sleep(0.05)  # a slow keyring: the caller does not wait for it
+        return "from-keyring"
+
+    api = api_for(room, loader)
+    try:
+        thread = api.start_in_background()
+        assert api.state().status == "starting" and not api.token
+        thread.join(5)
+        assert loaded_on == [thread] and thread is not threading.current_thread()
+        state = api.state()
+        assert (state.status, state.host, state.port) == (LISTENING, "127.0.0.1", api.port)
+        assert post_to(api.port, "from-keyring") == 200
+        assert post_to(api.port, "") == 401
+        assert api.start_in_background() is None  # listening already
+    finally:
+        api.stop()
+    assert api.state().status == NOT_LISTENING
+
+
+def test_a_token_set_while_the_loader_runs_wins(room):
+    api = api_for(room, lambda: (time.sleep(0.1), "old")[1])
+    try:
+        thread = api.start_in_background()
+        api.set_token("regenerated")
+        thread.join(5)
+        assert api.token == "regenerated" and post_to(api.port, "regenerated") == 200
+    finally:
+        api.stop()
+
+
+@pytest.mark.allow_warning_logs
+def test_a_failing_loader_or_a_taken_port_at_start_is_a_state_not_a_crash(room):
+    def broken():
+        raise RuntimeError("keyring locked")
+
+    api = api_for(room, broken)
+    api.start_in_background().join(5)
+    state = api.state()
+    assert (state.status, state.problem) == (NOT_LISTENING, NO_TOKEN)
+    assert "keyring locked" in state.detail
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        api = api_for(room, "t", port=port)
+        api.start_in_background().join(5)
+        state = api.state()
+        assert (state.listening, state.problem, state.wanted_port) == (False, PORT_IN_USE, port)
+        with pytest.raises(OSError):
+            api.start()
+
+
+def test_restart_on_another_port_moves_the_api(room):
+    old_port = room.port
+    state = room.api.restart(0, False)
+    assert state.listening and not state.problem and state.port != old_port
+    assert post_to(state.port, TOKEN) == 200
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", old_port), timeout=2).close()
+    room.conn.close()
+    room.conn = HTTPConnection("127.0.0.1", state.port, timeout=10)
+
+
+def test_a_taken_port_leaves_the_api_where_it_was(room):
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        state = room.api.restart(port, False)
+    assert (state.listening, state.port, state.problem) == (True, room.port, PORT_IN_USE)
+    assert (state.wanted_port, state.wanted_lan) == (port, False)
+    assert room.post(sample())[0] == 200  # the old listener never stopped
+
+
+def test_the_same_port_on_the_lan_and_back(room):
+    port = room.port
+    state = room.api.restart(port, True)
+    assert (state.listening, state.host, state.port, state.problem) == (True, LAN_HOST, port, "")
+    assert room.api.lan and post_to(port, TOKEN) == 200
+    state = room.api.restart(port, False)
+    assert (state.host, state.port) == ("127.0.0.1", port) and not room.api.lan
+
+
+def test_the_old_port_is_taken_back_when_the_lan_cannot_be_had(room, monkeypatch):
+    """The same port must be let go before it is bound on every interface; if that bind
+    fails, the API goes back to where it was rather than listening nowhere."""
+    bind = room.api._bind
+
+    def no_lan(host, port):
+        if host == LAN_HOST:
+            raise PermissionError(13, "Permission denied")
+        return bind(host, port)
+
+    monkeypatch.setattr(room.api, "_bind", no_lan)
+    state = room.api.restart(room.port, True)
+    assert (state.listening, state.host, state.port) == (True, "127.0.0.1", room.port)
+    assert (state.problem, state.wanted_lan) == (PORT_FORBIDDEN, True)
+    assert post_to(room.port, TOKEN) == 200
+
+
+def test_a_bind_error_the_api_does_not_know_is_os_error():
+    assert stats_api._problem(OSError(errno.ENETDOWN, "down")) == stats_api.OS_ERROR
+    assert stats_api._problem(OSError(10048, "WSAEADDRINUSE")) == PORT_IN_USE
 
 
 # -- settings and command line ----------------------------------------------------------------
