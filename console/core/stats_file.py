@@ -516,8 +516,12 @@ def _resolve(col: Column, rows: list[_Row]) -> Column:
     points = sorted(
         (r.ts, r.values[col.index]) for r in rows if not r.bad and col.index in r.values
     )
-    falls = any(b[1] < a[1] for a, b in zip(points, points[1:], strict=False))
-    return replace(col, mode=PER_ROW if falls else TOTAL)
+    # A running total only dips a little (a refund); per-minute figures fall by much, and
+    # often. A dip of more than a fifth, in at least one step in ten, says per row.
+    steps = len(points) - 1
+    big_falls = sum(b[1] < 0.8 * a[1] for a, b in zip(points, points[1:], strict=False))
+    per_row = big_falls > 0 and big_falls >= 0.1 * steps
+    return replace(col, mode=PER_ROW if per_row else TOTAL)
 
 
 def _samples(columns: Sequence[Column], rows: list[_Row]) -> tuple[list[Sample], list[RowProblem]]:

@@ -122,7 +122,7 @@ def render_chart(
 class _Chart:
     def __init__(self, p: QPainter, review: Review, chart: str, w: int, h: int, translate):
         self.p, self.review, self.chart, self.w, self.h = p, review, chart, w, h
-        self.tr = translate
+        self.translate = translate
         self.px = max(10.0, w / 62)  # the font's pixel size: ~8 pt once fitted to an A4 page
         self.font = report_font()
         self.font.setPixelSize(round(self.px))
@@ -137,7 +137,9 @@ class _Chart:
         p, fm = self.p, self.fm
         p.setFont(self.font)
         p.setPen(QColor("#111827"))
-        p.drawText(QPointF(self.px * 0.3, fm.ascent() + 2), chart_titles(self.tr)[self.chart])
+        p.drawText(
+            QPointF(self.px * 0.3, fm.ascent() + 2), chart_titles(self.translate)[self.chart]
+        )
         self._legend()
         start, end = self.review.start_ms, self.review.end_ms
         left_max = self._max(0)
@@ -149,7 +151,7 @@ class _Chart:
         if start is None or end is None or end <= start or left_max is None:
             self._frame()
             p.setPen(QColor("#6b7280"))
-            p.drawText(self.plot, Qt.AlignmentFlag.AlignCenter, self.tr("Report", "No data"))
+            p.drawText(self.plot, Qt.AlignmentFlag.AlignCenter, self.translate("Report", "No data"))
             return
         self.t0, self.t1 = start, end
         self._bands()
@@ -192,7 +194,7 @@ class _Chart:
         self.p.drawRect(self.plot)
 
     def _legend(self) -> None:
-        p, names = self.p, series_names(self.tr)
+        p, names = self.p, series_names(self.translate)
         x = self.w - self.px * 0.5
         for name in reversed(list(self.series)):
             text = names[name]

@@ -11,8 +11,9 @@ from console.reports.format import UNKNOWN, count_text, duration_text
 from console.reports.review import AlertRecord, CueRecord, Incident
 
 
-def platform_name(code: str, translate) -> str:
-    # The same sources as the show dialog's (context ShowMessages): translated once.
+def platform_name(code: str, translate=QCoreApplication.translate) -> str:
+    """The platform's name, for the show dialogs (console/ui/show_messages.py) and the
+    review alike (context ShowMessages); an unknown code as it is."""
     return {
         "douyin": translate("ShowMessages", "Douyin"),
         "kuaishou": translate("ShowMessages", "Kuaishou"),
@@ -51,9 +52,9 @@ def incident_detail(i: Incident, translate) -> str:
     return ""
 
 
-def alert_name(rule: str, translate) -> str:
-    """The rule's name, as the alert settings and panel word it (context Alerts, the same
-    sources as console/ui/alert_messages.py: translated once); an unknown code as it is."""
+def alert_name(rule: str, translate=QCoreApplication.translate) -> str:
+    """The rule's name, for the alert settings, the alerts panel and the review alike
+    (context Alerts); an unknown code as it is."""
     return {
         alerts.LOW_STOCK: translate("Alerts", "Low stock on the 讲解 product"),
         alerts.VIEWERS_DROP: translate("Alerts", "Viewers dropping"),
@@ -66,15 +67,27 @@ def alert_name(rule: str, translate) -> str:
 
 
 def _n(value, decimals: int = 0) -> str:
+    """A number with thousands separated (1,240), as Chinese and English both write it;
+    "?" when unknown."""
     if not isinstance(value, int | float) or isinstance(value, bool):
         return "?"
     return f"{value:,.{decimals}f}"
 
 
 def alert_detail(a: AlertRecord, translate=QCoreApplication.translate) -> str:
-    """What the alert saw, with its numbers, worded as the alerts panel words it (context
-    Alerts); values of a rule this does not know, as recorded."""
-    v, rule = a.detail, a.rule
+    """What the alert saw, with its numbers; values of a rule this does not know, as
+    recorded."""
+    what = alert_what(a.rule, a.detail, translate)
+    if what is not None:
+        return what
+    shown = {k: x for k, x in a.detail.items() if k not in ("level", "on_host")}
+    return ", ".join(f"{k} {x}" for k, x in shown.items() if not isinstance(x, dict | list))
+
+
+def alert_what(rule: str, v: dict, translate=QCoreApplication.translate) -> str | None:
+    """What an alert saw, with its numbers (the values console/core/alerts.py gives and the
+    timeline keeps), for the alerts panel, the host's cue and the review alike (context
+    Alerts); None for a rule this does not know."""
     if rule == alerts.LOW_STOCK:
         name, left = v.get("name", ""), v.get("value")
         if isinstance(left, int | float) and left <= 0:
@@ -118,8 +131,7 @@ def alert_detail(a: AlertRecord, translate=QCoreApplication.translate) -> str:
                 name=name, seconds=seconds
             )
         return translate("Alerts", "Flash sale ends in {seconds} s").format(seconds=seconds)
-    shown = {k: x for k, x in v.items() if k not in ("level", "on_host")}
-    return ", ".join(f"{k} {x}" for k, x in shown.items() if not isinstance(x, dict | list))
+    return None
 
 
 def cue_text(c: CueRecord, translate) -> str:

@@ -222,6 +222,7 @@ class AlertService(QObject):
                 rule=alert.rule,
                 level=alert.level,
                 on_host=alert.on_host,
+                key=None if alert.key is None else str(alert.key),
                 **alert.values,
             )
             if alert.on_host and self.host_cue is not None:
@@ -233,7 +234,11 @@ class AlertService(QObject):
         elif change.kind == core.CLEARED:
             after_s = round(alert.cleared_at - alert.raised_at, 1)
             self.writer.record(
-                "alert_cleared", show_id=self._show_id, rule=alert.rule, after_s=after_s
+                "alert_cleared",
+                show_id=self._show_id,
+                rule=alert.rule,
+                key=None if alert.key is None else str(alert.key),
+                after_s=after_s,
             )
             self.cleared.emit(alert)
 
@@ -305,9 +310,11 @@ class _StatsReader:
         self._stopped = True
         self._wake.set()
         if self._thread is not None:
-            self._thread.join(10)
+            # Quitting must not hang on a slow disk: a reader still in its query is a daemon
+            # thread holding only a read-only connection, and ends with the process.
+            self._thread.join(2)
             if self._thread.is_alive():
-                log.error("The alerts' stats reader did not stop within 10 s")
+                log.info("The alerts' stats reader is still reading; left to end on its own")
             self._thread = None
 
     def _run(self) -> None:

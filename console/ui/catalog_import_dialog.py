@@ -12,18 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import QStringListModel, QTimer, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListView,
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +26,7 @@ from PySide6.QtWidgets import (
 from console.ingest.catalog_file import CatalogFileError
 from console.store.products import ImportResult, existing_skus
 from console.ui import catalog_messages as msg
+from console.ui import import_dialog_parts as parts
 from console.ui.background import new_job
 from console.ui.catalog_import_jobs import CheckedFile, ReadCancelled, import_rows, read_and_check
 from console.ui.catalog_preview import fill_preview
@@ -63,35 +59,22 @@ class CatalogImportDialog(QDialog):
         self._redraw.timeout.connect(self._on_redraw_timeout)
         self.setWindowTitle(self.tr("Import catalog"))
         self.resize(1100, 720)
-        self.file_label = QLabel(
+        self.file_label, self.choose_button, top = parts.file_row(
             self.tr(
                 "Choose a .csv or .xlsx file. Headers may be Chinese or English (商品名称 / name, "
                 "商品ID / SKU, 直播价 / live price …); columns LiveDesk does not know are kept "
                 "as extra fields."
-            )
+            ),
+            self.tr("Choose file…"),
+            self.choose_file,
         )
-        self.file_label.setWordWrap(True)
-        self.choose_button = QPushButton(self.tr("Choose file…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        top = QHBoxLayout()
-        top.addWidget(self.file_label, 1)
-        top.addWidget(self.choose_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self._build_progress_row())
         layout.addWidget(self._build_details(), 1)
-        self.message = QLabel()
-        self.message.setObjectName("dialogStatus")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.import_button = buttons.addButton(
-            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.message, self.close_button, self.import_button = parts.status_and_buttons(
+            layout, self.tr("Import"), self.start_import, self.reject
         )
-        buttons.accepted.connect(self.start_import)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self._set_state(IDLE)
 
     def _build_progress_row(self) -> QWidget:
@@ -113,19 +96,16 @@ class CatalogImportDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         self.counts = QLabel()
         self.model = QStandardItemModel(self)
-        self.preview = QTableView()
-        self.preview.setModel(self.model)
-        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview.setWordWrap(False)
+        self.preview = parts.preview_table(self.model)
         # C++ models filled with sentences worded on a worker thread: a Python model would be
         # asked rowCount() twice per row while the view lays out 50,000 of them.
         self.problem_model = QStringListModel(self)
         self.outcome_model = QStringListModel(self)
-        self.problems_box = self._list_box(
+        self.problems_box = parts.list_box(
             self.tr("Rows with problems (line numbers as in the file; the header is line 1)"),
             self.problem_model,
         )
-        self.outcomes_box = self._list_box(
+        self.outcomes_box = parts.list_box(
             self.tr("SKUs that were already in the catalog"), self.outcome_model
         )
         self.duplicates_box = QGroupBox(self.tr("SKUs already in the catalog"))
@@ -143,21 +123,11 @@ class CatalogImportDialog(QDialog):
         box.addWidget(self.duplicates_box)
         return self.details
 
-    def _list_box(self, title: str, model: QStringListModel) -> QGroupBox:
-        group = QGroupBox(title)
-        view = QListView()
-        view.setModel(model)
-        view.setUniformItemSizes(True)  # else the view words every item to measure it
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        QVBoxLayout(group).addWidget(view)
-        return group
-
     # -- reading ------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = parts.ask_file(
             self,
             self.tr("Import catalog"),
-            "",
             self.tr("Catalog files (*.csv *.xlsx);;All files (*)"),
         )
         if path:
@@ -223,10 +193,7 @@ class CatalogImportDialog(QDialog):
             return
         self._checked = checked
         fill_preview(self.model, checked.columns, checked.first_rows, checked.first_errors)
-        self.preview.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            width = min(self.preview.columnWidth(column), COLUMN_MAX_PX)
-            self.preview.setColumnWidth(column, width)
+        parts.fit_columns(self.preview, COLUMN_MAX_PX)
         self.problem_model.setStringList(checked.problems)
         self.outcome_model.setStringList([])
         self._set_state(PREVIEW)

@@ -61,15 +61,19 @@ def row_reason(error: RowError) -> str:
 
 
 def row_error(error: RowError) -> str:
-    """ "line N: reason (value)", the value left out when there is none worth showing."""
-    value = "" if error.code == "duplicate_column" else _shown(error.value)
+    value = "" if error.code == "duplicate_column" else error.value
+    return line_problem(error.line, row_reason(error), value)
+
+
+def line_problem(line: int, reason: str, value: str = "") -> str:
+    """ "line N: reason (value)", the value shortened, and left out when there is none worth
+    showing; the stats import words its rows the same way."""
+    value = _shown(value)
     if value:
         return translate("CatalogMessages", "line {line}: {reason} ({value})").format(
-            line=error.line, reason=row_reason(error), value=value
+            line=line, reason=reason, value=value
         )
-    return translate("CatalogMessages", "line {line}: {reason}").format(
-        line=error.line, reason=row_reason(error)
-    )
+    return translate("CatalogMessages", "line {line}: {reason}").format(line=line, reason=reason)
 
 
 def file_error(error: CatalogFileError) -> str:

@@ -220,8 +220,9 @@ class CompareWindow(QWidget):
             picker.clear()
             for show in shows:
                 picker.addItem(self._show_text(show), show.id)
-        if len(shows) < 2:
+        if len(shows) < 2:  # a show compared with itself says nothing
             say(self.status, self.tr("Comparing needs two shows."))
+            return
         ids = [s.id for s in shows]
         if self.ids[1] is None and ids:
             self.ids[1] = ids[0]

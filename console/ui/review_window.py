@@ -524,7 +524,8 @@ class ReviewWindow(QWidget):
         folder = path if kind == "csv" else path.parent
         link = html.escape(QUrl.fromLocalFile(str(folder)).toString(), quote=True)
         text = self.tr("Saved to {0}").format(html.escape(str(path)))
-        self.export_status.setText(f'{text} · <a href="{link}">{self.tr("Open folder")}</a>')
+        label = self.tr("Open folder")
+        self.export_status.setText(f'{text} · <a href="{link}">{label}</a>')
         self.exported.emit(kind, path)
 
     def _on_export_failed(self, kind: str, error: BaseException) -> None:

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 
+from console.reports import report_text
+
 translate = QCoreApplication.translate
 
 TIME_FORMAT = "yyyy-MM-dd ddd HH:mm"  # the weekday: shows are planned by the week
 
 
 def platform_name(code: str) -> str:
-    names = {
-        "douyin": translate("ShowMessages", "Douyin"),
-        "kuaishou": translate("ShowMessages", "Kuaishou"),
-        "taobao": translate("ShowMessages", "Taobao Live"),
-        "channels": translate("ShowMessages", "WeChat Channels"),
-        "tiktok": translate("ShowMessages", "TikTok Shop"),
-        "other": translate("ShowMessages", "Other"),
-    }
-    return names.get(code, code)
+    """Worded once, in console/reports/report_text.py, which the review shares."""
+    return report_text.platform_name(code, translate)
 
 
 def show_error(code: str) -> str:

@@ -19,18 +19,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListView,
     QMainWindow,
     QMenu,
     QProgressBar,
-    QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -39,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from console.core.stats_file import AUTO, TOTAL, Column, ms_to_local, targets
 from console.ingest.catalog_file import CatalogFileError
+from console.ui import import_dialog_parts as parts
 from console.ui import stats_import_messages as msg
 from console.ui.background import new_job
 from console.ui.stats_import_jobs import (
@@ -95,33 +90,23 @@ class StatsImportDialog(QDialog):
         self.progress.setRange(0, 0)
         layout.addWidget(self.progress)
         layout.addWidget(self._build_details(), 1)
-        self.message = QLabel()
-        self.message.setObjectName("dialogStatus")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.import_button = buttons.addButton(
-            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.message, self.close_button, self.import_button = parts.status_and_buttons(
+            layout, self.tr("Import"), self.start_import, self.reject
         )
-        buttons.accepted.connect(self.start_import)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self._set_state(IDLE)
         if self.show_id is None:
             say(self.message, self.tr("No show is open: open one with Show ▸ Shows… first."), True)
 
     def _build_top(self, day: date) -> QVBoxLayout:
-        self.file_label = QLabel(
+        self.file_label, self.choose_button, top = parts.file_row(
             self.tr(
                 "Choose the platform's export (.csv or .xlsx) of the room's figures over time. "
                 "Headers may be Chinese or English (时间 / time, 在线人数 / online, 成交金额 / GMV "
                 "…); check below how each column is imported."
-            )
+            ),
+            self.tr("Choose file…"),
+            self.choose_file,
         )
-        self.file_label.setWordWrap(True)
-        self.choose_button = QPushButton(self.tr("Choose file…"))
-        self.choose_button.clicked.connect(self.choose_file)
         self.show_label = QLabel(self.tr("Into show: {title}").format(title=self.show_title or "—"))
         self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
         self.date_edit.setCalendarPopup(True)
@@ -129,9 +114,6 @@ class StatsImportDialog(QDialog):
         self.date_edit.dateChanged.connect(self._on_date_edit_date_changed)
         date_label = QLabel(self.tr("Times without a date are on"))
         date_label.setBuddy(self.date_edit)
-        top = QHBoxLayout()
-        top.addWidget(self.file_label, 1)
-        top.addWidget(self.choose_button)
         second = QHBoxLayout()
         second.addWidget(self.show_label, 1)
         second.addWidget(date_label)
@@ -153,19 +135,12 @@ class StatsImportDialog(QDialog):
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.model = QStandardItemModel(self)
-        self.preview = QTableView()
-        self.preview.setModel(self.model)
-        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview.setWordWrap(False)
+        self.preview = parts.preview_table(self.model)
         self.problem_model = QStringListModel(self)
-        self.problems_box = QGroupBox(
-            self.tr("Rows with problems, skipped (line numbers as in the file)")
+        self.problems_box = parts.list_box(
+            self.tr("Rows with problems, skipped (line numbers as in the file)"),
+            self.problem_model,
         )
-        view = QListView()
-        view.setModel(self.problem_model)
-        view.setUniformItemSizes(True)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        QVBoxLayout(self.problems_box).addWidget(view)
         box.addWidget(self.counts)
         box.addWidget(self.mapping, 2)
         box.addWidget(self.preview, 3)
@@ -174,10 +149,9 @@ class StatsImportDialog(QDialog):
 
     # -- reading and checking -----------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = parts.ask_file(
             self,
             self.tr("Import platform stats"),
-            "",
             self.tr("Stats exports (*.csv *.xlsx);;All files (*)"),
         )
         if path:
@@ -338,8 +312,9 @@ class StatsImportDialog(QDialog):
             reasons.setdefault(problem.row, []).append(text)
         self.model.clear()
         self.model.setColumnCount(len(columns))
+        no_header = self.tr("(no header)")
         self.model.setHorizontalHeaderLabels(
-            [f"{c.header or self.tr('(no header)')}\n{msg.column_meaning(c)}" for c in columns]
+            [f"{c.header or no_header}\n{msg.column_meaning(c)}" for c in columns]
         )
         tint = QBrush(BAD_ROW_BG)
         for line, cells in rows:
@@ -351,10 +326,7 @@ class StatsImportDialog(QDialog):
                     item.setToolTip(why)
             self.model.appendRow(items)
         self.model.setVerticalHeaderLabels([str(line) for line, _ in rows])
-        self.preview.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            width = min(self.preview.columnWidth(column), COLUMN_MAX_PX)
-            self.preview.setColumnWidth(column, width)
+        parts.fit_columns(self.preview, COLUMN_MAX_PX)
 
     # -- importing ----------------------------------------------------------------------
     def start_import(self) -> None:

@@ -10,7 +10,6 @@ from console.ingest.catalog_file import CatalogFileError
 from console.ui import catalog_messages
 
 translate = QCoreApplication.translate
-_VALUE_MAX = 40
 
 
 def metric_label(code: str) -> str:
@@ -109,23 +108,12 @@ _SHOWS_VALUE += ("out_of_range", "extra_cells", "missing_time")
 
 
 def row_problem(problem: RowProblem) -> str:
-    """ "line N: reason (value)"."""
-    value = _shown(problem.value) if problem.code in _SHOWS_VALUE else ""
-    if value:
-        return translate("StatsImportMessages", "line {line}: {reason} ({value})").format(
-            line=problem.row, reason=row_reason(problem), value=value
-        )
-    return translate("StatsImportMessages", "line {line}: {reason}").format(
-        line=problem.row, reason=row_reason(problem)
-    )
+    """ "line N: reason (value)", as the catalog import words its rows."""
+    value = problem.value if problem.code in _SHOWS_VALUE else ""
+    return catalog_messages.line_problem(problem.row, row_reason(problem), value)
 
 
 def file_error(error: CatalogFileError) -> str:
     if error.code == "no_rows":
         return translate("StatsImportMessages", "the file has a header row but no figures")
     return catalog_messages.file_error(error)
-
-
-def _shown(value: str) -> str:
-    value = " ".join(value.split())
-    return value if len(value) <= _VALUE_MAX else value[: _VALUE_MAX - 1] + "…"

@@ -129,284 +129,265 @@
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="34"/>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="35"/>
         <source>Also on the host view</source>
-        <translation type="unfinished"></translation>
+        <translation>同时显示在主播屏</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="36"/>
         <source>Raised when</source>
-        <translation type="unfinished"></translation>
+        <translation>触发条件</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="40"/>
         <source>Also show it as a cue on the host view</source>
-        <translation type="unfinished"></translation>
+        <translation>同时作为提示显示在主播屏上</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="62"/>
         <source>Restore defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复默认</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="66"/>
         <source>An alert is raised once when its cause starts and cleared when it is over; one that comes back within {seconds} s waits until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>告警在问题出现时触发一次，问题消失后自动解除；解除后 {seconds} 秒内再次出现的，要等到这段时间过后才会再次触发。</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="119"/>
         <source>its own mark only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅按商品自身预警线</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="124"/>
         <source> left</source>
-        <translation type="unfinished"></translation>
+        <translation> 件</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="126"/>
         <source> min</source>
-        <translation type="unfinished"> 分钟</translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="127"/>
         <source> s</source>
-        <translation type="unfinished"> 秒</translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="130"/>
         <source> viewers</source>
-        <translation type="unfinished"></translation>
+        <translation> 人</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="135"/>
         <source>stock at its mark, or at most</source>
-        <translation type="unfinished"></translation>
+        <translation>库存到达商品预警线，或不超过</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="136"/>
         <source>down more than</source>
-        <translation type="unfinished"></translation>
+        <translation>降幅超过</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="137"/>
         <source>within</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="138"/>
         <source>from at least</source>
-        <translation type="unfinished"></translation>
+        <translation>起始人数不少于</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="139"/>
         <source>muted or silent for</source>
-        <translation type="unfinished"></translation>
+        <translation>静音或无声持续</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="140"/>
         <source>silent: below</source>
-        <translation type="unfinished"></translation>
+        <translation>无声判定：低于</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="141"/>
         <source>more than</source>
-        <translation type="unfinished"></translation>
+        <translation>超过</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="142"/>
         <source>over</source>
-        <translation type="unfinished"></translation>
+        <translation>统计时长</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="143"/>
         <source>free space under</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余空间低于</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="144"/>
         <source>ends in</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_rules_page.py" line="145"/>
         <source>no sample or order for</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据且无订单持续</translation>
     </message>
 </context>
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../console/reports/report_text.py" line="58"/>
-        <location filename="../../console/ui/alert_messages.py" line="109"/>
-        <source>Low stock on the 讲解 product</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../console/reports/report_text.py" line="59"/>
-        <location filename="../../console/ui/alert_messages.py" line="110"/>
-        <source>Viewers dropping</source>
-        <translation type="unfinished"></translation>
+        <source>Low stock on the 讲解 product</source>
+        <translation>讲解商品库存告急</translation>
     </message>
     <message>
         <location filename="../../console/reports/report_text.py" line="60"/>
-        <location filename="../../console/ui/alert_messages.py" line="111"/>
-        <source>Mic muted or silent while live</source>
-        <translation type="unfinished"></translation>
+        <source>Viewers dropping</source>
+        <translation>在线人数下滑</translation>
     </message>
     <message>
         <location filename="../../console/reports/report_text.py" line="61"/>
-        <location filename="../../console/ui/alert_messages.py" line="112"/>
-        <source>Dropped frames while live</source>
-        <translation type="unfinished"></translation>
+        <source>Mic muted or silent while live</source>
+        <translation>直播中麦克风静音或无声</translation>
     </message>
     <message>
         <location filename="../../console/reports/report_text.py" line="62"/>
-        <location filename="../../console/ui/alert_messages.py" line="113"/>
-        <source>Disk space low</source>
-        <translation type="unfinished"></translation>
+        <source>Dropped frames while live</source>
+        <translation>直播中掉帧</translation>
     </message>
     <message>
         <location filename="../../console/reports/report_text.py" line="63"/>
-        <location filename="../../console/ui/alert_messages.py" line="114"/>
-        <source>Flash sale, coupon or 福袋 ending</source>
-        <translation type="unfinished"></translation>
+        <source>Disk space low</source>
+        <translation>磁盘空间不足</translation>
     </message>
     <message>
         <location filename="../../console/reports/report_text.py" line="64"/>
-        <location filename="../../console/ui/alert_messages.py" line="115"/>
+        <source>Flash sale, coupon or 福袋 ending</source>
+        <translation>秒杀、优惠券或福袋即将结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="65"/>
         <source>No stats coming in</source>
-        <translation type="unfinished"></translation>
+        <translation>没有收到数据</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="81"/>
-        <location filename="../../console/ui/alert_messages.py" line="30"/>
+        <location filename="../../console/reports/report_text.py" line="94"/>
         <source>讲解 product {name} is sold out</source>
-        <translation type="unfinished"></translation>
+        <translation>讲解商品 {name} 已售罄</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="82"/>
-        <location filename="../../console/ui/alert_messages.py" line="34"/>
+        <location filename="../../console/reports/report_text.py" line="95"/>
         <source>Stock low on 讲解 product {name}: {left} left</source>
-        <translation type="unfinished"></translation>
+        <translation>讲解商品 {name} 库存告急：仅剩 {left} 件</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="86"/>
-        <location filename="../../console/ui/alert_messages.py" line="41"/>
+        <location filename="../../console/reports/report_text.py" line="99"/>
         <source>Viewers down {pct} % in {minutes} min ({before} → {now})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/report_text.py" line="96"/>
-        <location filename="../../console/ui/alert_messages.py" line="52"/>
-        <source>Mic “{input}” muted for {seconds} s while live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/report_text.py" line="98"/>
-        <location filename="../../console/ui/alert_messages.py" line="55"/>
-        <source>Mic “{input}” silent for {seconds} s while live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/report_text.py" line="101"/>
-        <location filename="../../console/ui/alert_messages.py" line="60"/>
-        <source>Dropped frames: {pct} % over the last {seconds} s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/report_text.py" line="105"/>
-        <location filename="../../console/ui/alert_messages.py" line="67"/>
-        <source>Disk almost full: {free} GB free (alert under {min} GB)</source>
-        <translation type="unfinished"></translation>
+        <translation>在线人数 {minutes} 分钟内下降 {pct} %（{before} → {now}）</translation>
     </message>
     <message>
         <location filename="../../console/reports/report_text.py" line="109"/>
-        <location filename="../../console/ui/alert_messages.py" line="76"/>
+        <source>Mic “{input}” muted for {seconds} s while live</source>
+        <translation>直播中麦克风“{input}”已静音 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="111"/>
+        <source>Mic “{input}” silent for {seconds} s while live</source>
+        <translation>直播中麦克风“{input}”已 {seconds} 秒没有声音</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="114"/>
+        <source>Dropped frames: {pct} % over the last {seconds} s</source>
+        <translation>掉帧：最近 {seconds} 秒内 {pct} %</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="118"/>
+        <source>Disk almost full: {free} GB free (alert under {min} GB)</source>
+        <translation>磁盘快满了：剩余 {free} GB（低于 {min} GB 告警）</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="122"/>
         <source>No stats for {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>已 {minutes} 分钟没有数据</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="113"/>
-        <location filename="../../console/ui/alert_messages.py" line="87"/>
+        <location filename="../../console/reports/report_text.py" line="126"/>
         <source>福袋 ends in {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>福袋 {seconds} 秒后结束</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="115"/>
-        <location filename="../../console/ui/alert_messages.py" line="90"/>
+        <location filename="../../console/reports/report_text.py" line="128"/>
         <source>Coupon ends in {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>优惠券 {seconds} 秒后结束</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="117"/>
-        <location filename="../../console/ui/alert_messages.py" line="92"/>
+        <location filename="../../console/reports/report_text.py" line="130"/>
         <source>Flash sale on {name} ends in {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 秒杀 {seconds} 秒后结束</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="120"/>
-        <location filename="../../console/ui/alert_messages.py" line="96"/>
+        <location filename="../../console/reports/report_text.py" line="133"/>
         <source>Flash sale ends in {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>秒杀 {seconds} 秒后结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="30"/>
+        <source>Mark it sold out and move on to the next product.</source>
+        <translation>标记售罄，切换到下一个商品。</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_messages.py" line="31"/>
-        <source>Mark it sold out and move on to the next product.</source>
-        <translation type="unfinished"></translation>
+        <source>Restock it on the platform, or get ready for the next product.</source>
+        <translation>在平台上补库存，或准备讲解下一个商品。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="33"/>
+        <source>Win them back: talk up a perk, start a 福袋 or a flash sale.</source>
+        <translation>拉回人气：讲福利、发福袋或上秒杀。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="36"/>
+        <source>Unmute it now (audio panel), unless that is on purpose.</source>
+        <translation>如非有意静音，请立即取消静音（音频面板）。</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_messages.py" line="37"/>
-        <source>Restock it on the platform, or get ready for the next product.</source>
-        <translation type="unfinished"></translation>
+        <source>Check the mic, its cable, its battery and its fader.</source>
+        <translation>检查麦克风、线缆、电池和推子。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="39"/>
+        <source>The network or the encoder cannot keep up: check the connection.</source>
+        <translation>网络或编码器跟不上：请检查网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="43"/>
+        <source>Free space on the recording drive before the recording stops.</source>
+        <translation>请在录制中断前清理录制盘空间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="49"/>
+        <source>Check the stats feed (API, simulator, import) or type the numbers in.</source>
+        <translation>检查数据来源（API、模拟器、导入），或手动录入数据。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="22"/>
+        <source>Alert: {rule}</source>
+        <translation>告警：{rule}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alert_messages.py" line="46"/>
+        <source>Remind viewers to join before it closes.</source>
+        <translation>提醒观众在结束前参与。</translation>
     </message>
     <message>
         <location filename="../../console/ui/alert_messages.py" line="47"/>
-        <source>Win them back: talk up a perk, start a 福袋 or a flash sale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alert_messages.py" line="53"/>
-        <source>Unmute it now (audio panel), unless that is on purpose.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alert_messages.py" line="56"/>
-        <source>Check the mic, its cable, its battery and its fader.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alert_messages.py" line="63"/>
-        <source>The network or the encoder cannot keep up: check the connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alert_messages.py" line="70"/>
-        <source>Free space on the recording drive before the recording stops.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alert_messages.py" line="77"/>
-        <source>Check the stats feed (API, simulator, import) or type the numbers in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alert_messages.py" line="81"/>
-        <source>Alert: {rule}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alert_messages.py" line="88"/>
-        <source>Remind viewers to join before it closes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alert_messages.py" line="97"/>
         <source>Push for the last orders now.</source>
-        <translation type="unfinished"></translation>
+        <translation>抓紧逼单，促成最后一波成交。</translation>
     </message>
 </context>
 <context>
@@ -414,57 +395,57 @@
     <message>
         <location filename="../../console/ui/alerts_panel.py" line="58"/>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认</translation>
     </message>
     <message>
         <location filename="../../console/ui/alerts_panel.py" line="60"/>
         <source>Hide this alert until its cause is over; it is not raised again before.</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏此告警，问题解除前不再提醒。</translation>
     </message>
     <message>
         <location filename="../../console/ui/alerts_panel.py" line="89"/>
         <source>No alerts now.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前没有告警。</translation>
     </message>
     <message>
         <location filename="../../console/ui/alerts_panel.py" line="95"/>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>触发时间</translation>
     </message>
     <message>
         <location filename="../../console/ui/alerts_panel.py" line="95"/>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>告警</translation>
     </message>
     <message>
         <location filename="../../console/ui/alerts_panel.py" line="95"/>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>解除时间</translation>
     </message>
     <message>
         <location filename="../../console/ui/alerts_panel.py" line="102"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录</translation>
     </message>
     <message>
         <location filename="../../console/ui/alerts_panel.py" line="114"/>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <location filename="../../console/ui/alerts_panel.py" line="115"/>
         <source>Alerts ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>告警（{count}）</translation>
     </message>
     <message>
         <location filename="../../console/ui/alerts_panel.py" line="146"/>
         <source>acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../console/ui/alerts_panel.py" line="146"/>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
 </context>
 <context>
@@ -472,219 +453,219 @@
     <message>
         <location filename="../../console/ui/api_page.py" line="69"/>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="72"/>
         <location filename="../../console/ui/api_page.py" line="80"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="77"/>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载中…</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="78"/>
         <location filename="../../console/ui/api_page.py" line="226"/>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="82"/>
         <source>Regenerate…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成…</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="89"/>
         <source>The token comes from the environment variable {0}, so it cannot be regenerated here: change it where that variable is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌来自环境变量 {0}，无法在此重新生成：请在设置该变量的地方修改。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="97"/>
         <source>Listen on the local network (LAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>在局域网中监听（LAN）</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="104"/>
         <source>OK or Apply restarts the API with a new port or network setting at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>更改端口或网络设置后，按“确定”或“应用”会立即重启 API。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="109"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="110"/>
         <source>Post numbers to</source>
-        <translation type="unfinished"></translation>
+        <translation>数据推送地址</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="112"/>
         <source>Read them from</source>
-        <translation type="unfinished"></translation>
+        <translation>数据读取地址</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="114"/>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="118"/>
         <source>Port</source>
-        <translation type="unfinished">端口</translation>
+        <translation>端口</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="153"/>
         <source>Restarting the API…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重启 API…</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="171"/>
         <source>The settings could not be saved: {0}</source>
-        <translation type="unfinished">设置未能保存：{0}</translation>
+        <translation>设置保存失败：{0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="180"/>
         <source>The API listens on the new address now.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 已在新地址上监听。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="188"/>
         <source>The API could not be restarted: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>API 重启失败：{0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="198"/>
         <source>Listen on the local network?</source>
-        <translation type="unfinished"></translation>
+        <translation>在局域网中监听？</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="199"/>
         <source>Let other computers on this network post numbers to LiveDesk?</source>
-        <translation type="unfinished"></translation>
+        <translation>允许同一网络中的其他电脑向 LiveDesk 推送数据？</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="218"/>
         <source>Anyone on the network who has the token can then post numbers to this show and read them. Turn it on only on a trusted network (not a venue&apos;s or a café&apos;s Wi-Fi).</source>
-        <translation type="unfinished"></translation>
+        <translation>之后，网络中任何持有令牌的人都能向本场次推送数据并读取数据。请只在可信网络中开启（不要在场地或咖啡馆的 Wi-Fi 上开启）。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="226"/>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="231"/>
         <source>Copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="236"/>
         <source>Regenerate the token?</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成令牌？</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="237"/>
         <source>Make a new token for the stats API?</source>
-        <translation type="unfinished"></translation>
+        <translation>为数据 API 生成新令牌？</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="243"/>
         <source>Tools that use the old token stop working at once: give them the new one. The API takes the new token without a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用旧令牌的工具会立即失效，请为它们换上新令牌。API 无需重启即可使用新令牌。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="247"/>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="256"/>
         <source>Making a new token…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成新令牌…</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="268"/>
         <source>A new token is in use: tools with the old one get refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>新令牌已生效：使用旧令牌的工具将被拒绝。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="273"/>
         <source>No new token was made: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未能生成新令牌：{0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="292"/>
         <source>{0} (GET, with the token; for an OBS browser source)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（GET，需带令牌；可用于 OBS 浏览器源）</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="299"/>
         <source>From other computers: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>其他电脑访问：{0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="299"/>
         <source>no network address</source>
-        <translation type="unfinished"></translation>
+        <translation>无网络地址</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="308"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="312"/>
         <source>Listening on port {0} on every network interface (LAN).</source>
-        <translation type="unfinished"></translation>
+        <translation>正在所有网络接口的 {0} 端口上监听（局域网）。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="314"/>
         <source>Listening on 127.0.0.1:{0} (this computer only).</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 127.0.0.1:{0} 上监听（仅限本机）。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="317"/>
         <source>Not listening: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未在监听：{0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="318"/>
         <source>Not listening.</source>
-        <translation type="unfinished"></translation>
+        <translation>未在监听。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="323"/>
         <source>port {0} is in use by another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 {0} 已被其他程序占用。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="325"/>
         <source>the system does not let LiveDesk use port {0} (reserved, or below 1024).</source>
-        <translation type="unfinished"></translation>
+        <translation>系统不允许 LiveDesk 使用端口 {0}（端口被保留，或小于 1024）。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="327"/>
         <source>this computer has no such network address.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机没有这个网络地址。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="328"/>
         <source>the token could not be read ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取令牌（{0}）。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="329"/>
         <source>the system refused ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>系统拒绝了请求（{0}）。</translation>
     </message>
     <message>
         <location filename="../../console/ui/api_page.py" line="331"/>
         <source>The change was not made: {0} The API stays on port {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>更改未生效：{0}API 仍在端口 {1} 上运行。</translation>
     </message>
 </context>
 <context>
@@ -916,118 +897,118 @@ Restore a backup, or move the file away to start with an empty database.</source
 <context>
     <name>CatalogImportDialog</name>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="64"/>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="159"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="60"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="130"/>
         <source>Import catalog</source>
         <translation>导入商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="68"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="64"/>
         <source>Choose a .csv or .xlsx file. Headers may be Chinese or English (商品名称 / name, 商品ID / SKU, 直播价 / live price …); columns LiveDesk does not know are kept as extra fields.</source>
         <translation>请选择 .csv 或 .xlsx 文件。表头可以是中文或英文（商品名称 / name、商品ID / SKU、直播价 / live price …）；LiveDesk 不认识的列会作为附加字段保留。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="74"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="68"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="90"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="76"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="103"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="86"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="125"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="105"/>
         <source>Rows with problems (line numbers as in the file; the header is line 1)</source>
         <translation>有问题的行（行号与文件一致，表头为第 1 行）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="129"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="109"/>
         <source>SKUs that were already in the catalog</source>
         <translation>商品库中已有的商品编码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="131"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="111"/>
         <source>SKUs already in the catalog</source>
         <translation>商品库中已有的商品编码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="132"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="112"/>
         <source>Skip them: the catalog keeps what it has</source>
         <translation>跳过：保留商品库中的现有信息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="133"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="113"/>
         <source>Update them with the values in this file</source>
         <translation>更新：用本文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="161"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="131"/>
         <source>Catalog files (*.csv *.xlsx);;All files (*)</source>
         <translation>商品文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="177"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="147"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="204"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="174"/>
         <source>Checking rows: {0} of {1}</source>
         <translation>正在检查：第 {0} 行，共 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="206"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="176"/>
         <source>Reading: {0} rows</source>
         <translation>正在读取：已读 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="213"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="183"/>
         <source>Reading cancelled: nothing was imported.</source>
         <translation>已取消读取，未导入任何商品。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="218"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="188"/>
         <source>The file cannot be read ({error}).</source>
         <translation>无法读取该文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="237"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="204"/>
         <source>Nothing can be imported while the file has problems (the import is all or nothing): fix the rows listed below in the file, save it and choose it again.</source>
         <translation>文件中有问题时无法导入（导入要么全部成功，要么一条都不写入）：请在文件中修正下面列出的行，保存后重新选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="244"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="211"/>
         <source>Ready to import. Nothing is written until you press Import.</source>
         <translation>可以导入。点击“导入”之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="265"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="232"/>
         <source>{file} · products ready: {products} · rows with problems: {bad} · SKUs already in the catalog: {existing}</source>
         <translation>{file} · 可导入商品：{products} · 有问题的行：{bad} · 商品库中已有的商品编码：{existing}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="284"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="251"/>
         <source>Importing {count} products…</source>
         <translation>正在导入 {count} 个商品…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="309"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="276"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>已取消导入，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="336"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="303"/>
         <source>The database refused the import ({error}); nothing was written.</source>
         <translation>数据库拒绝了本次导入（{error}），未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_import_dialog.py" line="349"/>
+        <location filename="../../console/ui/catalog_import_dialog.py" line="316"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1125,77 +1106,77 @@ Restore a backup, or move the file away to start with an empty database.</source
         <translation>“{other}”和“{column}”两列都表示{field}，请只保留一列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="67"/>
+        <location filename="../../console/ui/catalog_messages.py" line="73"/>
         <source>line {line}: {reason} ({value})</source>
         <translation>第 {line} 行：{reason}（{value}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="70"/>
+        <location filename="../../console/ui/catalog_messages.py" line="76"/>
         <source>line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="77"/>
+        <location filename="../../console/ui/catalog_messages.py" line="81"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="78"/>
+        <location filename="../../console/ui/catalog_messages.py" line="82"/>
         <source>the file cannot be read ({detail})</source>
         <translation>无法读取文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="79"/>
+        <location filename="../../console/ui/catalog_messages.py" line="83"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="80"/>
+        <location filename="../../console/ui/catalog_messages.py" line="84"/>
         <source>the file has a header row but no products</source>
         <translation>文件只有表头，没有商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="81"/>
+        <location filename="../../console/ui/catalog_messages.py" line="85"/>
         <source>the Excel file is damaged or incomplete; open it in Excel and save it again</source>
         <translation>Excel 文件已损坏或不完整，请用 Excel 打开后重新保存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="85"/>
+        <location filename="../../console/ui/catalog_messages.py" line="89"/>
         <source>line {line}: a quotation mark is not closed, or text follows a closing one</source>
         <translation>第 {line} 行：引号没有闭合，或闭合的引号后面还有文字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="89"/>
+        <location filename="../../console/ui/catalog_messages.py" line="93"/>
         <source>this file type is not supported ({detail}); use .xlsx or .csv</source>
         <translation>不支持此文件类型（{detail}），请使用 .xlsx 或 .csv</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="92"/>
+        <location filename="../../console/ui/catalog_messages.py" line="96"/>
         <source>this is not a spreadsheet; use a .xlsx or .csv file</source>
         <translation>这不是表格文件，请使用 .xlsx 或 .csv 文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="95"/>
+        <location filename="../../console/ui/catalog_messages.py" line="99"/>
         <source>the text encoding is not recognised; save the file as CSV UTF-8 or as .xlsx</source>
         <translation>无法识别文本编码，请另存为“CSV UTF-8”或 .xlsx 格式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="99"/>
+        <location filename="../../console/ui/catalog_messages.py" line="103"/>
         <source>the file cannot be written ({detail}); is it open in Excel?</source>
         <translation>无法写入文件（{detail}），是否正在 Excel 中打开？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="108"/>
+        <location filename="../../console/ui/catalog_messages.py" line="112"/>
         <source>line {line}: SKU {sku} is already in the catalog: updated</source>
         <translation>第 {line} 行：SKU {sku} 已在商品库中，已更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="112"/>
+        <location filename="../../console/ui/catalog_messages.py" line="116"/>
         <source>line {line}: SKU {sku} is already in the catalog: skipped</source>
         <translation>第 {line} 行：SKU {sku} 已在商品库中，已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/catalog_messages.py" line="119"/>
+        <location filename="../../console/ui/catalog_messages.py" line="123"/>
         <source>Imported: {inserted} new, {updated} updated, {skipped} skipped (already in the catalog).</source>
         <translation>导入完成：新增 {inserted} 个，更新 {updated} 个，跳过 {skipped} 个（商品库中已有）。</translation>
     </message>
@@ -1640,147 +1621,151 @@ Restore a backup, or move the file away to start with an empty database.</source
     <message>
         <location filename="../../console/ui/compare_window.py" line="94"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>汇总</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="97"/>
         <source>Difference (B − A)</source>
-        <translation type="unfinished"></translation>
+        <translation>差值（B − A）</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="98"/>
         <location filename="../../console/ui/compare_window.py" line="111"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变化率</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="104"/>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>SKU</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="105"/>
         <source>Product</source>
-        <translation type="unfinished">商品</translation>
+        <translation>商品</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="106"/>
         <source>On air A</source>
-        <translation type="unfinished"></translation>
+        <translation>A 讲解时长</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="107"/>
         <source>On air B</source>
-        <translation type="unfinished"></translation>
+        <translation>B 讲解时长</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="108"/>
         <source>GMV
 during A</source>
-        <translation type="unfinished"></translation>
+        <translation>A 讲解期间
+GMV</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="109"/>
         <source>GMV
 during B</source>
-        <translation type="unfinished"></translation>
+        <translation>B 讲解期间
+GMV</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="110"/>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差值</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="112"/>
         <source>Orders A</source>
-        <translation type="unfinished"></translation>
+        <translation>A 订单数</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="113"/>
         <source>Orders B</source>
-        <translation type="unfinished"></translation>
+        <translation>B 订单数</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="114"/>
         <source>Conversion
 A</source>
-        <translation type="unfinished"></translation>
+        <translation>A
+转化率</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="115"/>
         <source>Conversion
 B</source>
-        <translation type="unfinished"></translation>
+        <translation>B
+转化率</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="131"/>
         <source>{0} (only in A)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（仅 A 有）</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="132"/>
         <source>Not in the second show</source>
-        <translation type="unfinished"></translation>
+        <translation>第二场没有该商品</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="136"/>
         <source>{0} (only in B)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（仅 B 有）</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="137"/>
         <source>Not in the first show</source>
-        <translation type="unfinished"></translation>
+        <translation>第一场没有该商品</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="184"/>
         <source>Compare two shows</source>
-        <translation type="unfinished"></translation>
+        <translation>两场对比</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="189"/>
         <source>Show &amp;A:</source>
-        <translation type="unfinished"></translation>
+        <translation>场次 &amp;A：</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="189"/>
         <source>Show &amp;B:</source>
-        <translation type="unfinished"></translation>
+        <translation>场次 &amp;B：</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="216"/>
         <source>Could not read the list of shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取场次列表。</translation>
     </message>
     <message>
         <location filename="../../console/ui/compare_window.py" line="224"/>
         <source>Comparing needs two shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>至少需要两场才能对比。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/compare_window.py" line="236"/>
+        <location filename="../../console/ui/compare_window.py" line="237"/>
         <source>{0} (rehearsal)</source>
-        <translation type="unfinished">{0}（彩排）</translation>
+        <translation>{0}（彩排）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/compare_window.py" line="254"/>
+        <location filename="../../console/ui/compare_window.py" line="255"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/compare_window.py" line="267"/>
+        <location filename="../../console/ui/compare_window.py" line="268"/>
         <source>A: {0} ({1}) · B: {2} ({3})</source>
-        <translation type="unfinished"></translation>
+        <translation>A：{0}（{1}）· B：{2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/compare_window.py" line="279"/>
+        <location filename="../../console/ui/compare_window.py" line="280"/>
         <source>One of the shows is not in the database any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>其中一场已不在数据库中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/compare_window.py" line="282"/>
+        <location filename="../../console/ui/compare_window.py" line="283"/>
         <source>Could not load the comparison: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载对比：{0}</translation>
     </message>
 </context>
 <context>
@@ -1842,37 +1827,37 @@ B</source>
 <context>
     <name>Cues</name>
     <message>
-        <location filename="../../console/reports/report_text.py" line="131"/>
+        <location filename="../../console/reports/report_text.py" line="143"/>
         <location filename="../../console/ui/cues_panel.py" line="69"/>
         <source>Talk up the perks</source>
         <translation>讲福利</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="132"/>
+        <location filename="../../console/reports/report_text.py" line="144"/>
         <location filename="../../console/ui/cues_panel.py" line="70"/>
         <source>Push for orders</source>
         <translation>催单</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="133"/>
+        <location filename="../../console/reports/report_text.py" line="145"/>
         <location filename="../../console/ui/cues_panel.py" line="71"/>
         <source>Read the comments</source>
         <translation>看评论</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="134"/>
+        <location filename="../../console/reports/report_text.py" line="146"/>
         <location filename="../../console/ui/cues_panel.py" line="72"/>
         <source>Slow down</source>
         <translation>放慢</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="135"/>
+        <location filename="../../console/reports/report_text.py" line="147"/>
         <location filename="../../console/ui/cues_panel.py" line="73"/>
         <source>Next product</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="136"/>
+        <location filename="../../console/reports/report_text.py" line="148"/>
         <location filename="../../console/ui/cues_panel.py" line="74"/>
         <source>Drink some water</source>
         <translation>喝水</translation>
@@ -2142,7 +2127,7 @@ B</source>
     <message>
         <location filename="../../console/ui/dashboard_window.py" line="55"/>
         <source>LiveDesk — live stats</source>
-        <translation type="unfinished"></translation>
+        <translation>LiveDesk — 实时数据</translation>
     </message>
 </context>
 <context>
@@ -4699,347 +4684,397 @@ Details are in the log file:
     <message>
         <location filename="../../console/reports/charts.py" line="70"/>
         <source>Online viewers</source>
-        <translation type="unfinished">在线人数</translation>
+        <translation>在线人数</translation>
     </message>
     <message>
         <location filename="../../console/reports/charts.py" line="71"/>
         <source>GMV, running total (¥)</source>
-        <translation type="unfinished">累计成交额（¥）</translation>
+        <translation>累计 GMV（¥）</translation>
     </message>
     <message>
         <location filename="../../console/reports/charts.py" line="72"/>
         <source>Orders per minute</source>
-        <translation type="unfinished">每分钟订单数</translation>
+        <translation>每分钟订单数</translation>
     </message>
     <message>
         <location filename="../../console/reports/charts.py" line="73"/>
         <source>Comments and likes per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>每分钟评论与点赞</translation>
     </message>
     <message>
         <location filename="../../console/reports/charts.py" line="79"/>
         <source>Online</source>
-        <translation type="unfinished">在线</translation>
+        <translation>在线</translation>
     </message>
     <message>
         <location filename="../../console/reports/charts.py" line="80"/>
-        <location filename="../../console/reports/html_report.py" line="140"/>
-        <location filename="../../console/reports/html_report.py" line="274"/>
-        <location filename="../../console/reports/html_report.py" line="293"/>
-        <location filename="../../console/reports/html_report.py" line="329"/>
+        <location filename="../../console/reports/html_report.py" line="142"/>
+        <location filename="../../console/reports/html_report.py" line="281"/>
+        <location filename="../../console/reports/html_report.py" line="300"/>
+        <location filename="../../console/reports/html_report.py" line="336"/>
         <source>GMV</source>
-        <translation type="unfinished">成交金额</translation>
+        <translation>GMV</translation>
     </message>
     <message>
         <location filename="../../console/reports/charts.py" line="81"/>
-        <location filename="../../console/reports/html_report.py" line="141"/>
-        <location filename="../../console/reports/html_report.py" line="275"/>
-        <location filename="../../console/reports/html_report.py" line="294"/>
-        <location filename="../../console/reports/html_report.py" line="330"/>
+        <location filename="../../console/reports/html_report.py" line="143"/>
+        <location filename="../../console/reports/html_report.py" line="282"/>
+        <location filename="../../console/reports/html_report.py" line="301"/>
+        <location filename="../../console/reports/html_report.py" line="337"/>
         <source>Orders</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单数</translation>
     </message>
     <message>
         <location filename="../../console/reports/charts.py" line="82"/>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>评论</translation>
     </message>
     <message>
         <location filename="../../console/reports/charts.py" line="83"/>
         <source>Likes (right axis)</source>
-        <translation type="unfinished"></translation>
+        <translation>点赞（右轴）</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/charts.py" line="152"/>
+        <source>No data</source>
+        <translation>暂无数据</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="109"/>
         <source>Made with LiveDesk on {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>由 LiveDesk 生成于 {0}</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="129"/>
         <source>Rehearsal</source>
-        <translation type="unfinished">彩排</translation>
+        <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="142"/>
-        <source>Paying users</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="143"/>
-        <source>Items sold</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../console/reports/html_report.py" line="132"/>
+        <source>Show review</source>
+        <translation>直播复盘</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="144"/>
-        <source>Peak online</source>
-        <translation type="unfinished"></translation>
+        <source>Paying users</source>
+        <translation>成交人数</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="145"/>
-        <source>Viewers (cumulative)</source>
-        <translation type="unfinished"></translation>
+        <source>Items sold</source>
+        <translation>成交件数</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="146"/>
-        <source>Average order value</source>
-        <translation type="unfinished"></translation>
+        <source>Peak online</source>
+        <translation>最高在线</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="147"/>
-        <location filename="../../console/reports/html_report.py" line="296"/>
-        <source>GPM</source>
-        <translation type="unfinished">千次观看成交额 GPM</translation>
+        <source>Viewers (cumulative)</source>
+        <translation>场观（累计观看人数）</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="148"/>
-        <source>UV value</source>
-        <translation type="unfinished"></translation>
+        <source>Average order value</source>
+        <translation>客单价</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="149"/>
-        <source>Watch-to-pay conversion</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../console/reports/html_report.py" line="303"/>
+        <source>GPM</source>
+        <translation>GPM</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="150"/>
-        <source>Interaction rate</source>
-        <translation type="unfinished"></translation>
+        <source>UV value</source>
+        <translation>UV价值</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="151"/>
-        <source>New followers</source>
-        <translation type="unfinished"></translation>
+        <source>Watch-to-pay conversion</source>
+        <translation>看播成交转化率</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="182"/>
-        <source>Product explained</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../console/reports/html_report.py" line="152"/>
+        <source>Interaction rate</source>
+        <translation>互动率</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="153"/>
+        <source>New followers</source>
+        <translation>新增粉丝</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="164"/>
+        <source>Show totals</source>
+        <translation>整场数据</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="183"/>
-        <source>Flash sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="184"/>
-        <source>Mic muted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="185"/>
-        <source>Segment start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="186"/>
-        <source>Scene change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="187"/>
-        <location filename="../../console/reports/report_text.py" line="30"/>
-        <source>Dropped frames</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="188"/>
-        <location filename="../../console/reports/html_report.py" line="386"/>
-        <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <source>Trends</source>
+        <translation>趋势</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="189"/>
-        <location filename="../../console/reports/report_text.py" line="28"/>
+        <source>Product explained</source>
+        <translation>讲解商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="190"/>
+        <source>Flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="191"/>
+        <source>Mic muted</source>
+        <translation>麦克风静音</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="192"/>
+        <source>Segment start</source>
+        <translation>环节开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="193"/>
+        <source>Scene change</source>
+        <translation>切换场景</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="194"/>
+        <location filename="../../console/reports/report_text.py" line="31"/>
+        <source>Dropped frames</source>
+        <translation>掉帧</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="195"/>
+        <location filename="../../console/reports/html_report.py" line="393"/>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="196"/>
+        <location filename="../../console/reports/report_text.py" line="29"/>
         <source>OBS disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>OBS 断开连接</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="262"/>
+        <location filename="../../console/reports/html_report.py" line="267"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="269"/>
         <source>The show&apos;s queue was empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="265"/>
-        <source>While explained</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="266"/>
-        <location filename="../../console/reports/html_report.py" line="320"/>
-        <source>In the {0} min after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="270"/>
-        <source>Product</source>
-        <translation type="unfinished">商品</translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="271"/>
-        <source>Explains</source>
-        <translation type="unfinished"></translation>
+        <translation>本场商品队列为空。</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="272"/>
+        <source>While explained</source>
+        <translation>讲解期间</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="273"/>
+        <location filename="../../console/reports/html_report.py" line="327"/>
+        <source>In the {0} min after</source>
+        <translation>结束后 {0} 分钟内</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="277"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="278"/>
+        <source>Explains</source>
+        <translation>讲解次数</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="279"/>
         <source>On air</source>
-        <translation type="unfinished">讲解时长</translation>
+        <translation>讲解时长</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="276"/>
+        <location filename="../../console/reports/html_report.py" line="283"/>
         <source>Stock left</source>
-        <translation type="unfinished">剩余库存</translation>
+        <translation>剩余库存</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="295"/>
+        <location filename="../../console/reports/html_report.py" line="302"/>
         <source>Conv.</source>
-        <translation type="unfinished"></translation>
+        <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="316"/>
-        <source>The show had no rundown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="319"/>
-        <source>During the segment</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../console/reports/html_report.py" line="321"/>
+        <source>Rundown: planned and actual</source>
+        <translation>流程：计划与实际</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="323"/>
-        <source>Segment</source>
-        <translation type="unfinished">环节</translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="324"/>
-        <source>Start</source>
-        <translation type="unfinished">开始</translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="325"/>
-        <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <source>The show had no rundown.</source>
+        <translation>本场没有直播流程。</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="326"/>
+        <source>During the segment</source>
+        <translation>环节期间</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="330"/>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="331"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="332"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="333"/>
         <source>Actual</source>
-        <translation type="unfinished">实际</translation>
+        <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="327"/>
+        <location filename="../../console/reports/html_report.py" line="334"/>
         <source>+/− plan</source>
-        <translation type="unfinished"></translation>
+        <translation>超/省</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="339"/>
+        <location filename="../../console/reports/html_report.py" line="346"/>
         <source>Not run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="357"/>
-        <source>No incidents recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="359"/>
-        <location filename="../../console/reports/html_report.py" line="409"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="360"/>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="361"/>
-        <location filename="../../console/reports/html_report.py" line="387"/>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>未进行</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="362"/>
+        <source>Incidents</source>
+        <translation>异常事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="364"/>
+        <source>No incidents recorded.</source>
+        <translation>没有记录到异常。</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="366"/>
+        <location filename="../../console/reports/html_report.py" line="416"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="367"/>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="368"/>
+        <location filename="../../console/reports/html_report.py" line="394"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="369"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="383"/>
-        <source>No alerts were raised.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/html_report.py" line="385"/>
-        <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <location filename="../../console/reports/html_report.py" line="388"/>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="390"/>
+        <source>No alerts were raised.</source>
+        <translation>没有触发告警。</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="392"/>
+        <source>Raised</source>
+        <translation>触发时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="395"/>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>解除时间</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="396"/>
+        <location filename="../../console/reports/html_report.py" line="403"/>
         <source>not cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>未解除</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="408"/>
+        <location filename="../../console/reports/html_report.py" line="413"/>
+        <source>Cues to the host</source>
+        <translation>给主播的提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="415"/>
         <source>No cues were sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有发送提示。</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="409"/>
+        <location filename="../../console/reports/html_report.py" line="416"/>
         <source>Cue</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="410"/>
+        <location filename="../../console/reports/html_report.py" line="417"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="426"/>
+        <location filename="../../console/reports/html_report.py" line="430"/>
+        <source>Notes</source>
+        <translation>复盘结论</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/html_report.py" line="433"/>
         <source>No notes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="29"/>
+        <location filename="../../console/reports/report_text.py" line="30"/>
         <source>Device error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/reports/report_text.py" line="31"/>
-        <source>Mic muted while live</source>
-        <translation type="unfinished"></translation>
+        <translation>设备错误</translation>
     </message>
     <message>
         <location filename="../../console/reports/report_text.py" line="32"/>
+        <source>Mic muted while live</source>
+        <translation>直播中麦克风静音</translation>
+    </message>
+    <message>
+        <location filename="../../console/reports/report_text.py" line="33"/>
         <source>Stream stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>推流中断</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="41"/>
+        <location filename="../../console/reports/report_text.py" line="42"/>
         <source>{0}% of the frames over {1} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 秒内掉帧 {0}%</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="142"/>
+        <location filename="../../console/reports/report_text.py" line="154"/>
         <source>Showing</source>
-        <translation type="unfinished"></translation>
+        <translation>显示中</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="143"/>
+        <location filename="../../console/reports/report_text.py" line="155"/>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>主播已确认</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="144"/>
+        <location filename="../../console/reports/report_text.py" line="156"/>
         <source>Not acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="149"/>
+        <location filename="../../console/reports/report_text.py" line="161"/>
         <source>not over</source>
-        <translation type="unfinished"></translation>
+        <translation>未结束</translation>
     </message>
 </context>
 <context>
@@ -5047,12 +5082,12 @@ Details are in the log file:
     <message>
         <location filename="../../console/ui/review_install.py" line="29"/>
         <source>Review (复盘)…</source>
-        <translation type="unfinished"></translation>
+        <translation>复盘…</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_install.py" line="31"/>
         <source>Compare two shows…</source>
-        <translation type="unfinished"></translation>
+        <translation>两场对比…</translation>
     </message>
 </context>
 <context>
@@ -5060,254 +5095,264 @@ Details are in the log file:
     <message>
         <location filename="../../console/ui/review_tables.py" line="145"/>
         <source>{0} pp</source>
-        <translation type="unfinished">{0} 个百分点</translation>
+        <translation>{0} 个百分点</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="187"/>
         <source>GMV</source>
-        <translation type="unfinished">成交金额</translation>
+        <translation>GMV</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="188"/>
         <source>Orders</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单数</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="189"/>
         <source>Viewers (场观)</source>
-        <translation type="unfinished"></translation>
+        <translation>场观</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="190"/>
         <source>Peak online</source>
-        <translation type="unfinished"></translation>
+        <translation>最高在线</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="191"/>
         <source>Paying users</source>
-        <translation type="unfinished"></translation>
+        <translation>成交人数</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="192"/>
         <source>Items sold</source>
-        <translation type="unfinished"></translation>
+        <translation>成交件数</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="193"/>
         <source>Average order value</source>
-        <translation type="unfinished"></translation>
+        <translation>客单价</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="194"/>
         <source>GPM</source>
-        <translation type="unfinished">千次观看成交额 GPM</translation>
+        <translation>GPM</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="195"/>
         <source>UV value</source>
-        <translation type="unfinished"></translation>
+        <translation>UV价值</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="196"/>
         <source>Conversion</source>
-        <translation type="unfinished">转化率</translation>
+        <translation>转化率</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="199"/>
         <source>Interaction rate</source>
-        <translation type="unfinished"></translation>
+        <translation>互动率</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="203"/>
         <source>New followers</source>
-        <translation type="unfinished"></translation>
+        <translation>新增粉丝</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="212"/>
         <source>Product</source>
-        <translation type="unfinished">商品</translation>
+        <translation>商品</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="213"/>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>SKU</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="214"/>
         <source>Explains</source>
-        <translation type="unfinished"></translation>
+        <translation>讲解次数</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="215"/>
         <source>On air</source>
-        <translation type="unfinished">讲解时长</translation>
+        <translation>讲解时长</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="216"/>
         <location filename="../../console/ui/review_tables.py" line="267"/>
         <source>GMV
 during</source>
-        <translation type="unfinished"></translation>
+        <translation>期间
+GMV</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="217"/>
         <location filename="../../console/ui/review_tables.py" line="268"/>
         <source>Orders
 during</source>
-        <translation type="unfinished"></translation>
+        <translation>期间
+订单数</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="218"/>
         <location filename="../../console/ui/review_tables.py" line="269"/>
         <source>Conversion
 during</source>
-        <translation type="unfinished"></translation>
+        <translation>期间
+转化率</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="219"/>
         <source>GPM
 during</source>
-        <translation type="unfinished"></translation>
+        <translation>期间
+GPM</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="220"/>
         <location filename="../../console/ui/review_tables.py" line="270"/>
         <source>GMV
 after</source>
-        <translation type="unfinished"></translation>
+        <translation>结束后
+GMV</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="221"/>
         <location filename="../../console/ui/review_tables.py" line="271"/>
         <source>Orders
 after</source>
-        <translation type="unfinished"></translation>
+        <translation>结束后
+订单数</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="222"/>
         <source>Conversion
 after</source>
-        <translation type="unfinished"></translation>
+        <translation>结束后
+转化率</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="223"/>
         <source>GPM
 after</source>
-        <translation type="unfinished"></translation>
+        <translation>结束后
+GPM</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="224"/>
         <source>Stock
 left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余
+库存</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="262"/>
         <source>Segment</source>
-        <translation type="unfinished">环节</translation>
+        <translation>环节</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="263"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="264"/>
         <source>Planned</source>
-        <translation type="unfinished">计划</translation>
+        <translation>计划</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="265"/>
         <source>Actual</source>
-        <translation type="unfinished">实际</translation>
+        <translation>实际</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="266"/>
         <source>Over /
 under</source>
-        <translation type="unfinished"></translation>
+        <translation>超时 /
+提前</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="284"/>
         <source>+{0} over</source>
-        <translation type="unfinished"></translation>
+        <translation>超时 +{0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="286"/>
         <source>−{0} under</source>
-        <translation type="unfinished"></translation>
+        <translation>提前 −{0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="287"/>
         <source>on time</source>
-        <translation type="unfinished"></translation>
+        <translation>准时</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="313"/>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>助播</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="314"/>
         <source>Host</source>
-        <translation type="unfinished">主机</translation>
+        <translation>主播</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="320"/>
         <location filename="../../console/ui/review_tables.py" line="364"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="321"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="322"/>
         <source>How long</source>
-        <translation type="unfinished"></translation>
+        <translation>持续时长</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="323"/>
         <location filename="../../console/ui/review_tables.py" line="344"/>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="341"/>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>触发时间</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="342"/>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>告警</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="343"/>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>解除时间</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="355"/>
         <source>not cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>未解除</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="365"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>发送方</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="366"/>
         <source>Cue</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="367"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
 </context>
 <context>
@@ -5315,182 +5360,187 @@ under</source>
     <message>
         <location filename="../../console/ui/review_window.py" line="232"/>
         <source>Review (复盘)</source>
-        <translation type="unfinished"></translation>
+        <translation>复盘</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="250"/>
         <source> min</source>
-        <translation type="unfinished"> 分钟</translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="252"/>
         <source>Sales in this many minutes after an explain window or segment count as its</source>
-        <translation type="unfinished"></translation>
+        <translation>讲解或环节结束后这么多分钟内的成交，也计入该讲解或环节</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="257"/>
         <source>Export &amp;HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 &amp;HTML…</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="258"/>
         <source>Export &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 &amp;PDF…</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="259"/>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="262"/>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>场次(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="265"/>
         <source>Sales &amp;after a window:</source>
-        <translation type="unfinished"></translation>
+        <translation>结束后成交计入(&amp;A)：</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="296"/>
         <source>The team&apos;s conclusions: what worked, what to change next time…</source>
-        <translation type="unfinished"></translation>
+        <translation>团队复盘结论：哪些做得好，下次要改什么…</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="301"/>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="324"/>
         <source>Products ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>商品（{0}）</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="325"/>
         <source>Segments ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>环节（{0}）</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="326"/>
         <source>Incidents ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>异常（{0}）</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="327"/>
         <source>Alerts ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>告警（{0}）</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="328"/>
         <source>Cues ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>提示（{0}）</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="338"/>
         <source>Could not read the list of shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取场次列表。</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="345"/>
         <source>{0} (rehearsal)</source>
-        <translation type="unfinished">{0}（彩排）</translation>
+        <translation>{0}（彩排）</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="347"/>
         <source>{0} (archived)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（已归档）</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="350"/>
         <source>There is no show to review yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可复盘的场次。</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="381"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载中…</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="416"/>
         <source>This show is not in the database any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>该场次已不在数据库中。</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="419"/>
         <source>Could not load the review: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载复盘：{0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="425"/>
         <source>{0} – {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} – {1}</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="435"/>
         <source>{0} long</source>
-        <translation type="unfinished"></translation>
+        <translation>时长 {0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="439"/>
         <source>Review (复盘) — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>复盘 — {0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="452"/>
         <source>Not saved yet…</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未保存…</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="471"/>
         <source>Could not save the notes: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存笔记：{0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="474"/>
         <source>Saved at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {0} 保存</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="486"/>
         <source>Export the samples and events (CSV) into</source>
-        <translation type="unfinished"></translation>
+        <translation>将数据采样和事件（CSV）导出到</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="489"/>
         <source>Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>网页 (*.html)</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="489"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="491"/>
         <source>Export the review</source>
-        <translation type="unfinished"></translation>
+        <translation>导出复盘</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="500"/>
         <source>{0} {1} review</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1} 复盘</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="507"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="526"/>
         <source>Saved to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_window.py" line="533"/>
+        <location filename="../../console/ui/review_window.py" line="527"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_window.py" line="534"/>
         <source>The export failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：{0}</translation>
     </message>
 </context>
 <context>
@@ -5966,12 +6016,12 @@ under</source>
     <message>
         <location filename="../../console/ui/settings_dialog.py" line="84"/>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings_dialog.py" line="88"/>
         <source>Stats API</source>
-        <translation type="unfinished"></translation>
+        <translation>数据 API</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings_dialog.py" line="118"/>
@@ -6186,78 +6236,72 @@ under</source>
 <context>
     <name>ShowMessages</name>
     <message>
-        <location filename="../../console/reports/report_text.py" line="17"/>
-        <location filename="../../console/ui/show_messages.py" line="14"/>
+        <location filename="../../console/reports/report_text.py" line="18"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="18"/>
-        <location filename="../../console/ui/show_messages.py" line="15"/>
+        <location filename="../../console/reports/report_text.py" line="19"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="19"/>
-        <location filename="../../console/ui/show_messages.py" line="16"/>
+        <location filename="../../console/reports/report_text.py" line="20"/>
         <source>Taobao Live</source>
         <translation>淘宝直播</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="20"/>
-        <location filename="../../console/ui/show_messages.py" line="17"/>
+        <location filename="../../console/reports/report_text.py" line="21"/>
         <source>WeChat Channels</source>
         <translation>视频号</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="21"/>
-        <location filename="../../console/ui/show_messages.py" line="18"/>
+        <location filename="../../console/reports/report_text.py" line="22"/>
         <source>TikTok Shop</source>
         <translation>TikTok Shop</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="22"/>
-        <location filename="../../console/ui/show_messages.py" line="19"/>
+        <location filename="../../console/reports/report_text.py" line="23"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="26"/>
+        <location filename="../../console/ui/show_messages.py" line="21"/>
         <source>Give the show a title.</source>
         <translation>请填写场次标题。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="27"/>
+        <location filename="../../console/ui/show_messages.py" line="22"/>
         <source>Choose the platform from the list.</source>
         <translation>请从列表中选择平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="28"/>
+        <location filename="../../console/ui/show_messages.py" line="23"/>
         <source>The planned time is not a valid date and time.</source>
         <translation>计划时间不是有效的日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="29"/>
+        <location filename="../../console/ui/show_messages.py" line="24"/>
         <source>The planned time has no time zone, so it could be read two ways.</source>
         <translation>计划时间缺少时区，可能被误读为另一个时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="32"/>
+        <location filename="../../console/ui/show_messages.py" line="27"/>
         <source>The planned end must be after the planned start.</source>
         <translation>计划结束时间必须晚于计划开始时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="35"/>
+        <location filename="../../console/ui/show_messages.py" line="30"/>
         <source>This show is no longer in the database. The list was reloaded.</source>
         <translation>该场次已不在数据库中，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="38"/>
+        <location filename="../../console/ui/show_messages.py" line="33"/>
         <source>Could not read or write the show database (see the log).</source>
         <translation>无法读写场次数据库（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="42"/>
+        <location filename="../../console/ui/show_messages.py" line="37"/>
         <source>Not done ({0}).</source>
         <translation>未完成（{0}）。</translation>
     </message>
@@ -6420,355 +6464,346 @@ under</source>
 <context>
     <name>StatsImportDialog</name>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="90"/>
-        <location filename="../../console/ui/stats_import_dialog.py" line="179"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="85"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="154"/>
         <source>Import platform stats</source>
-        <translation type="unfinished"></translation>
+        <translation>导入平台数据</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="105"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="94"/>
         <source>Import</source>
-        <translation type="unfinished">导入</translation>
+        <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="112"/>
-        <location filename="../../console/ui/stats_import_dialog.py" line="261"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="98"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="235"/>
         <source>No show is open: open one with Show ▸ Shows… first.</source>
-        <translation type="unfinished">没有打开的场次：请先从 场次 ▸ 场次管理… 打开一场。</translation>
+        <translation>没有打开的场次：请先在“场次 ▸ 场次管理…”中打开一个。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="117"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="103"/>
         <source>Choose the platform&apos;s export (.csv or .xlsx) of the room&apos;s figures over time. Headers may be Chinese or English (时间 / time, 在线人数 / online, 成交金额 / GMV …); check below how each column is imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择平台导出的直播间分时数据（.csv 或 .xlsx）。表头可以是中文或英文（时间 / time、在线人数 / online、成交金额 / GMV …）；请在下方确认每一列的导入方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="123"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="107"/>
         <source>Choose file…</source>
-        <translation type="unfinished">选择文件…</translation>
+        <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="125"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="110"/>
         <source>Into show: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>导入到场次：{title}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="130"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="115"/>
         <source>Times without a date are on</source>
-        <translation type="unfinished"></translation>
+        <translation>无日期的时间记为</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="151"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="133"/>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="151"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="133"/>
         <source>First figure</source>
-        <translation type="unfinished"></translation>
+        <translation>首个数值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="151"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="133"/>
         <source>Imported as</source>
-        <translation type="unfinished"></translation>
+        <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="162"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="141"/>
         <source>Rows with problems, skipped (line numbers as in the file)</source>
-        <translation type="unfinished"></translation>
+        <translation>有问题的行（已跳过，行号与文件一致）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="181"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="155"/>
         <source>Stats exports (*.csv *.xlsx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据导出文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="194"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="168"/>
         <source>Reading {file}…</source>
-        <translation type="unfinished">正在读取 {file}…</translation>
+        <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="213"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="187"/>
         <source>Nothing imported: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何数据：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="253"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="227"/>
         <source>Nothing can be imported yet: {problem}. Change how the columns are imported above, or fix the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂时无法导入：{problem}。请在上方修改各列的导入方式，或修正文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="233"/>
+        <source>No row of this file can be imported.</source>
+        <translation>该文件没有可导入的行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="240"/>
+        <source>The rows with problems are skipped; the others are imported. Nothing is written until you press Import.</source>
+        <translation>有问题的行将被跳过，其余行会导入。点击“导入”前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="246"/>
+        <source>Ready to import. Nothing is written until you press Import.</source>
+        <translation>可以导入了。点击“导入”前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_dialog.py" line="252"/>
+        <source>{file}: {ok} rows ready, {bad} with problems (skipped)</source>
+        <translation>{file}：{ok} 行可导入，{bad} 行有问题（已跳过）</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_dialog.py" line="259"/>
-        <source>No row of this file can be imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="266"/>
-        <source>The rows with problems are skipped; the others are imported. Nothing is written until you press Import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="272"/>
-        <source>Ready to import. Nothing is written until you press Import.</source>
-        <translation type="unfinished">可以导入。点击“导入”之前不会写入任何数据。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="278"/>
-        <source>{file}: {ok} rows ready, {bad} with problems (skipped)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="285"/>
         <source>{first} to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="295"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="269"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="315"/>
         <source>(no header)</source>
-        <translation type="unfinished">（无表头）</translation>
+        <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="364"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="336"/>
         <source>Importing {count} rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 {count} 行…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="371"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="343"/>
         <source>Imported {rows} rows ({readings} readings) into {show}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {rows} 行（{readings} 个数据点）导入到 {show}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="376"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="348"/>
         <source>{count} readings replaced those of an earlier import at the same times, so nothing counts twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 个数据点替换了之前在相同时间导入的数据，不会重复计算。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="387"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="359"/>
         <source>The database refused the import ({error}); nothing was written.</source>
-        <translation type="unfinished">数据库拒绝了本次导入（{error}），未写入任何数据。</translation>
+        <translation>数据库拒绝了本次导入（{error}），未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="433"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="405"/>
         <source>Import platform stats…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入平台数据…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="452"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="424"/>
         <source>&amp;Tools</source>
-        <translation type="unfinished">工具(&amp;T)</translation>
+        <translation>工具(&amp;T)</translation>
     </message>
 </context>
 <context>
     <name>StatsImportMessages</name>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="18"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="17"/>
         <source>time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="18"/>
+        <source>online viewers</source>
+        <translation>在线人数</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="19"/>
-        <source>online viewers</source>
-        <translation type="unfinished"></translation>
+        <source>average watch time</source>
+        <translation>人均观看时长</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="20"/>
-        <source>average watch time</source>
-        <translation type="unfinished"></translation>
+        <source>entries</source>
+        <translation>进入直播间人数</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="21"/>
-        <source>entries</source>
-        <translation type="unfinished"></translation>
+        <source>leaves</source>
+        <translation>离开直播间人数</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="22"/>
-        <source>leaves</source>
-        <translation type="unfinished"></translation>
+        <source>cumulative viewers (场观)</source>
+        <translation>累计观看人数（场观）</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="23"/>
-        <source>cumulative viewers (场观)</source>
-        <translation type="unfinished"></translation>
+        <source>GMV (yuan)</source>
+        <translation>成交金额（元）</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="24"/>
-        <source>GMV (yuan)</source>
-        <translation type="unfinished"></translation>
+        <source>orders</source>
+        <translation>成交订单数</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="25"/>
-        <source>orders</source>
-        <translation type="unfinished"></translation>
+        <source>paying users</source>
+        <translation>成交人数</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="26"/>
-        <source>paying users</source>
-        <translation type="unfinished"></translation>
+        <source>items sold</source>
+        <translation>成交件数</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="27"/>
-        <source>items sold</source>
-        <translation type="unfinished"></translation>
+        <source>new followers</source>
+        <translation>新增粉丝数</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="28"/>
-        <source>new followers</source>
-        <translation type="unfinished"></translation>
+        <source>fan club joins</source>
+        <translation>新加粉丝团人数</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="29"/>
-        <source>fan club joins</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="30"/>
         <source>interactions</source>
-        <translation type="unfinished"></translation>
+        <translation>互动次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="37"/>
-        <location filename="../../console/ui/stats_import_messages.py" line="53"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="36"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="52"/>
         <source>not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="40"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="39"/>
         <source>{metric}, total so far</source>
-        <translation type="unfinished"></translation>
+        <translation>{metric}（累计值）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="42"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="41"/>
         <source>{metric}, per row (added up)</source>
-        <translation type="unfinished"></translation>
+        <translation>{metric}（每行增量，累加）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="49"/>
+        <source>not imported: LiveDesk keeps no such count</source>
+        <translation>不导入：LiveDesk 不记录该数据</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="50"/>
-        <source>not imported: LiveDesk keeps no such count</source>
-        <translation type="unfinished"></translation>
+        <source>not imported: LiveDesk computes it</source>
+        <translation>不导入：由 LiveDesk 自行计算</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="51"/>
-        <source>not imported: LiveDesk computes it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="52"/>
         <source>not imported: {other} has that meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>不导入：与 {other} 含义相同</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="54"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="53"/>
         <source>not imported: unknown column</source>
-        <translation type="unfinished"></translation>
+        <translation>不导入：无法识别的列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="61"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="60"/>
         <source>no time column (such as 时间 or time); an Excel file is read from its first sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少时间列（如“时间”或 time）；Excel 文件只读取第一个工作表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="65"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="64"/>
         <source>no column LiveDesk imports (such as 在线人数, 成交金额 or 成交订单数)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 LiveDesk 可导入的列（如“在线人数”“成交金额”或“成交订单数”）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="69"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="68"/>
         <source>the columns {value} and {column} are both imported as one figure</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 和 {column} 两列被导入为同一项数据</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="73"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="72"/>
         <source>the file has {value} rows, more than LiveDesk imports at once</source>
-        <translation type="unfinished"></translation>
+        <translation>文件有 {value} 行，超过 LiveDesk 单次导入上限</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stats_import_messages.py" line="75"/>
+        <source>no time</source>
+        <translation>缺少时间</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="76"/>
-        <source>no time</source>
-        <translation type="unfinished"></translation>
+        <source>{column} is not a time LiveDesk reads</source>
+        <translation>{column} 不是 LiveDesk 能识别的时间</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="77"/>
-        <source>{column} is not a time LiveDesk reads</source>
-        <translation type="unfinished"></translation>
+        <source>{column} is not a number</source>
+        <translation>{column} 不是数字</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="78"/>
-        <source>{column} is not a number</source>
-        <translation type="unfinished"></translation>
+        <source>{column} is negative</source>
+        <translation>{column} 为负数</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="79"/>
-        <source>{column} is negative</source>
-        <translation type="unfinished"></translation>
+        <source>{column} is not a whole number</source>
+        <translation>{column} 不是整数</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="80"/>
-        <source>{column} is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <source>{column} has more than two decimals</source>
+        <translation>{column} 超过两位小数</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="81"/>
-        <source>{column} has more than two decimals</source>
-        <translation type="unfinished"></translation>
+        <source>{column} is far beyond a real figure</source>
+        <translation>{column} 远超合理范围</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="82"/>
-        <source>{column} is far beyond a real figure</source>
-        <translation type="unfinished"></translation>
+        <source>{column} is too long to be a figure</source>
+        <translation>{column} 过长，不是有效数值</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="83"/>
-        <source>{column} is too long to be a figure</source>
-        <translation type="unfinished"></translation>
+        <source>{column} is empty</source>
+        <translation>{column} 为空</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="84"/>
-        <source>{column} is empty</source>
-        <translation type="unfinished"></translation>
+        <source>the file&apos;s own totals (合计), not a reading: left out</source>
+        <translation>文件自带的合计行，并非数据点：已略过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="85"/>
-        <source>the file&apos;s own totals (合计), not a reading: left out</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../console/ui/stats_import_messages.py" line="87"/>
+        <source>a time but no figures</source>
+        <translation>有时间但没有数据</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="88"/>
-        <source>a time but no figures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="89"/>
         <source>the same time as line {value}: only the first is imported</source>
-        <translation type="unfinished"></translation>
+        <translation>与第 {value} 行时间相同：只导入第一行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="92"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="91"/>
         <source>more cells than columns (a comma inside an unquoted value?)</source>
-        <translation type="unfinished">单元格比表头的列多（是否有未加引号的值里含有英文逗号？）</translation>
+        <translation>单元格数多于列数（是否有未加引号的值中含逗号？）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="95"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="94"/>
         <source>{column} is added up row by row and this row is skipped, so its totals from here on are unknown and are not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} 按行累加，而此行被跳过，因此此后的累计值无法确定，不予导入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="102"/>
+        <location filename="../../console/ui/stats_import_messages.py" line="101"/>
         <source>the cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="115"/>
-        <source>line {line}: {reason} ({value})</source>
-        <translation type="unfinished">第 {line} 行：{reason}（{value}）</translation>
+        <translation>该单元格</translation>
     </message>
     <message>
         <location filename="../../console/ui/stats_import_messages.py" line="118"/>
-        <source>line {line}: {reason}</source>
-        <translation type="unfinished">第 {line} 行：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/stats_import_messages.py" line="125"/>
         <source>the file has a header row but no figures</source>
-        <translation type="unfinished"></translation>
+        <translation>文件只有表头，没有数据</translation>
     </message>
 </context>
 <context>
@@ -6835,25 +6870,16 @@ under</source>
     </message>
 </context>
 <context>
-    <name>_Chart</name>
-    <message>
-        <location filename="../../console/reports/charts.py" line="152"/>
-        <source>Report</source>
-        <comment>No data</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>_Charts</name>
     <message>
         <location filename="../../console/ui/review_window.py" line="146"/>
         <source>Alert {0} at {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 提醒：{0}</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_window.py" line="150"/>
         <source>OBS disconnected at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} OBS 断开连接</translation>
     </message>
 </context>
 <context>

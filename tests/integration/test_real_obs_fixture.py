@@ -79,9 +79,16 @@ def test_created_scene_goes_to_ui_bottom_and_scene_index_0(raw_obs, real_obs):
         # has the new scene last.
         path = real_obs.config_dir / "basic" / "scenes" / f"{COLLECTION}.json"
         deadline = time.monotonic() + 3
+        order = None
         while True:
-            order = [s["name"] for s in json.loads(path.read_text(encoding="utf-8"))["scene_order"]]
-            if temp in order or time.monotonic() > deadline:
+            # OBS saves by writing a new file and renaming it over the old one: for a moment
+            # there is none (or half of one); read again.
+            try:
+                doc = json.loads(path.read_text(encoding="utf-8"))
+                order = [s["name"] for s in doc["scene_order"]]
+            except (FileNotFoundError, ValueError):
+                pass
+            if (order and temp in order) or time.monotonic() > deadline:
                 break
             time.sleep(0.05)
         assert order == SCENES + [temp]

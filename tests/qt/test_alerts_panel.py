@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QDockWidget, QLabel
 from console.core import alerts as core
 from console.core.alerts import Alert
 from console.core.cues import MAX_TEXT
+from console.reports.report_text import alert_detail, alert_name
+from console.reports.review import AlertRecord
 from console.services.cue_service import CueService
 from console.services.offers_service import OffersService
 from console.services.queue_service import QueueService
 from console.settings import Settings
 from console.store.writer import DbWriter
-from console.ui.alert_messages import alert_text, cue_text
+from console.ui.alert_messages import alert_text, cue_text, rule_name
 from console.ui.alerts_install import install_alerts
 from console.ui.alerts_panel import AlertsPanel
 from tests.helpers.show_db import make_show
@@ -136,6 +138,19 @@ def test_every_rule_is_worded_and_a_cue_fits_the_host_view():
     assert all(alert_text(a)[1] for a in samples)  # each says what to do
     assert all(len(cue_text(a)) <= MAX_TEXT for a in samples)
     assert cue_text(samples[7]).endswith("…")
+
+
+def test_the_panel_and_the_review_word_an_alert_alike():
+    # The review reads the alert back from the timeline: its values plus level and on_host.
+    recorded = AlertRecord(T0, DROP.rule, {**DROP.values, "level": "amber", "on_host": False}, None)
+    assert (
+        alert_text(DROP)[0] == alert_detail(recorded) == "Viewers down 32 % in 5 min (1,240 → 843)"
+    )
+    assert rule_name(core.NO_STATS) == alert_name(core.NO_STATS) == "No stats coming in"
+    # A rule this version does not know: the panel names it, the review shows its values.
+    assert alert_text(alert(9, "future_rule", value=3)) == ("Alert: future_rule", "")
+    future = AlertRecord(T0, "future_rule", {"value": 3, "level": "amber"}, None)
+    assert alert_detail(future) == "value 3"
 
 
 def test_install_docks_the_panel_with_the_cues_and_cues_the_host(qtbot, console, tmp_path):

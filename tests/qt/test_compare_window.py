@@ -141,3 +141,19 @@ def test_two_real_simulated_shows(qtbot, tmp_path):
         assert ra.show_id == a.show_id and rb.show_id == b
     finally:
         writer.close()
+
+
+def test_with_one_show_it_says_two_are_needed_and_compares_nothing(qtbot, tmp_path):
+    path = tmp_path / "shows.db"
+    make_show(path, [], title="第一场")
+    writer = DbWriter(path)
+    calls = []
+    try:
+        w = CompareWindow(writer, path, loader=lambda *a: calls.append(a))
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitUntil(lambda: "two shows" in w.status.text(), timeout=3000)
+        qtbot.wait(300)
+        assert "two shows" in w.status.text() and calls == []
+    finally:
+        writer.close()

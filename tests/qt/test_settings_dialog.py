@@ -176,3 +176,24 @@ def test_ok_with_a_taken_port_stays_open_on_the_reason(qtbot, api_dialog):
     assert dialog.isVisible() and dialog.tabs.currentWidget() is dialog.api_page
     assert "in use by another program" in dialog.api_page.message.text()
     assert api.port == old and settings.api_port != busy
+
+
+def test_an_alert_threshold_edited_in_settings_reaches_the_running_alerts(qtbot, setup, tmp_path):
+    _dialog, settings, _queue, overlay, _raw = setup
+    configured = []
+
+    class Alerts:  # the running AlertService's one method the dialog uses
+        def configure(self, rules):
+            configured.append(rules)
+
+    log = tmp_path / "logs" / "livedesk.log"
+    dialog = SettingsDialog(settings, overlay, tmp_path / "shows.db", log, alerts=Alerts())
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentWidget(dialog.alerts_page)
+    dialog.alerts_page.spins["mic_silent"]["seconds"].setValue(25)
+    dialog.alerts_page.on_host["viewers_drop"].setChecked(True)
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert configured and configured[-1]["mic_silent"]["seconds"] == 25
+    assert configured[-1]["viewers_drop"]["on_host"] is True
+    saved = Settings.load().alert_rules
+    assert saved["mic_silent"]["seconds"] == 25 and settings.alert_rules == saved

@@ -393,3 +393,20 @@ def test_fuzz_file_bytes_are_read_or_refused_with_a_code(raw):
     header, rows, line = find_header(table.header, table.rows, table.header_line)
     result = convert(map_header(header), rows, DAY, CST, line)
     assert all(p.code for p in result.problems)
+
+
+def test_a_running_total_with_a_refund_is_not_read_as_per_minute_figures():
+    """A cumulative 成交金额 that dips by a refund stays a running total; per-minute
+    figures that fall by much, often, are added up."""
+    from console.core import stats_file as sf
+
+    def mode(values):
+        col = sf.Column(0, "成交金额", "gmv_fen", sf.AUTO)
+        rows = [
+            sf._Row(line=i + 2, ts=1_750_000_000_000 + i * 60_000, values={0: v})
+            for i, v in enumerate(values)
+        ]
+        return sf._resolve(col, rows).mode
+
+    assert mode([1000, 2000, 1990, 3000, 3500, 4200]) == sf.TOTAL
+    assert mode([120, 80, 300, 40, 220, 90]) == sf.PER_ROW

@@ -81,3 +81,21 @@ def test_the_compiled_translation_speaks_chinese(qapp):
     assert translator.load(str(qm))
     assert translator.translate("Messages", "Connected to OBS") == "已连接 OBS"
     assert translator.translate("ScenesPanel", "Studio mode") == "工作室模式"
+
+
+def test_no_string_is_worded_inside_an_f_string():
+    """lupdate does not look inside f-strings: a translate() or tr() there is never
+    extracted, and the user reads English in a Chinese UI (it happened to the report's
+    headings)."""
+    import io
+    import tokenize
+
+    call = re.compile(r"\b(?:translate|tr)\(\s*['\"]")
+    found = []
+    for path in sorted((ROOT / "console").rglob("*.py")):
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+        for tok in tokens:
+            prefix = re.match(r"[A-Za-z]*", tok.string).group().lower()
+            if tok.type == tokenize.STRING and "f" in prefix and call.search(tok.string):
+                found.append(f"{path.relative_to(ROOT)}:{tok.start[0]}")
+    assert found == []
