@@ -442,37 +442,3 @@ class DropWindow:
         if frames - frames0 <= 0:
             return None
         return 100.0 * (dropped - dropped0) / (frames - frames0)
-
-
-class MicWatch:
-    """When each input was last heard above a floor, from the meters' held peaks (held
-    `hold_s`) read a few times a second: a peak between two reads is not missed."""
-
-    def __init__(self, floor_db: float):
-        self.floor_db = floor_db
-        self._heard: dict[str, float] = {}  # input -> clock seconds
-        self._since: float | None = None
-
-    def restart(self, now: float | None) -> None:
-        """Listen from `now` (None: not listening): a stream start, an OBS connect."""
-        self._heard.clear()
-        self._since = now
-
-    def listen(self, now: float, held_ago: Mapping[str, tuple[float, float, float]]) -> None:
-        """held_ago: input -> (peak dBFS now, held peak dBFS, seconds since the held peak)."""
-        for name, (peak, held, ago) in held_ago.items():
-            if peak >= self.floor_db:
-                at = now
-            elif held >= self.floor_db:
-                at = now - max(0.0, ago)
-            else:
-                continue
-            if at >= self._heard.get(name, -math.inf):
-                self._heard[name] = at
-
-    def quiet_s(self, name: str, now: float) -> float | None:
-        """Seconds since it was last heard, or since listening began; None: not listening.
-        OBS meters after the fader, so a muted input is never heard."""
-        if self._since is None:
-            return None
-        return max(0.0, now - max(self._since, self._heard.get(name, -math.inf)))

@@ -19,7 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from console.core import alerts as core
-from console.core.alerts import Alert, AlertEngine, DropWindow, Inputs, MicWatch, RoomNumbers
+from console.core.alerts import Alert, AlertEngine, DropWindow, Inputs, RoomNumbers
+from console.core.mic_watch import MicWatch
 from console.core.obs_state import Health, mics
 from console.core.offers import ON_SALE, RUNNING
 from console.store import alerts_repo
@@ -126,7 +127,7 @@ class AlertService(QObject):
         """Evaluate every rule now (the timer does, twice a second)."""
         now = self.clock()
         self._follow_stream(now)
-        self._listen(now)
+        self._mics.listen(now, self.obs.held_peaks())
         changes = self.engine.evaluate(self._inputs(now))
         for change in changes:
             self._apply(change)
@@ -197,16 +198,6 @@ class AlertService(QObject):
         elif not streaming and self._streaming_since_ms is not None:
             self._streaming_since_ms = None
             self._mics.restart(None)
-
-    def _listen(self, now: float) -> None:
-        real = time.monotonic()  # the meters' held-peak times are on it
-        self._mics.listen(
-            now,
-            {
-                name: (peak, held, real - held_at)
-                for name, (_magnitude, peak, held, held_at) in self.obs.levels.items()
-            },
-        )
 
     def _window_ms(self) -> int:
         return int(self.rules[core.VIEWERS_DROP]["window_min"] * 60_000)

@@ -32,6 +32,7 @@ from console.core.checklist import (
     evaluate_all,
     params_of,
 )
+from console.core.mic_watch import MicWatch
 from console.core.obs_state import mics
 from console.devices.obs.client import CONNECTED
 from console.services.obs_service import ObsService
@@ -116,8 +117,7 @@ class ChecklistService(QObject):
         self._refused: int | None = None  # a token the client refused before returning it
         self._answers: dict[str, dict] = {}  # request type -> OBS's latest answer
         self._polled_at = -math.inf
-        self._heard: dict[str, tuple[float, float]] = {}  # input -> (clock s, peak dBFS)
-        self._listening_since: float | None = None
+        self._mics = MicWatch(MIC_FLOOR_DB)  # listening while OBS is connected
         self._folder_free_gb: float | None = None
         self._disk_busy = False
         self._finished.connect(self._on_finished)
@@ -179,7 +179,9 @@ class ChecklistService(QObject):
         hosts = {i.name for i in mics(snapshot)}
         audio = sorted(snapshot.inputs, key=lambda i: i.name not in hosts)  # host's mic first
         mic_evidence = tuple(
-            MicEvidence(i.name, i.muted, *self._heard.get(i.name, (None, None)), i.name in hosts)
+            MicEvidence(
+                i.name, i.muted, *(self._mics.heard(i.name) or (None, None)), i.name in hosts
+            )
             for i in audio
         )
         disk = self.obs.health.disk_free_gb if connected else None
@@ -195,7 +197,7 @@ class ChecklistService(QObject):
             stream_server=server,
             stream_key_set=key_set,
             mics=mic_evidence if connected else (),
-            listening_since=self._listening_since,
+            listening_since=self._mics.since,
             disk_free_gb=disk if disk is not None else self._folder_free_gb,
             queue=self.queue.queue.items if in_show else None,
             lights=self._device_evidence("keylights", "dmx_outputs"),
@@ -477,37 +479,19 @@ class ChecklistService(QObject):
 
     def _on_obs_connection_changed(self, state: str, *_rest) -> None:
         self._answers.clear()
-        self._heard.clear()
         self._folder_free_gb = None
+        self._mics.restart(self.clock() if state == CONNECTED else None)
         if state == CONNECTED:
-            self._listening_since = self.clock()
             self._poll()
-        else:
-            self._listening_since = None
         self.refresh()
 
     def _on_obs_changed(self, _snapshot) -> None:
         self.refresh()  # a mute shows at once, not at the next tick
 
-    def _listen(self) -> None:
-        """Remember when each input's peak was last above the floor. The meters' held peak
-        (held 1.5 s) is read at 2 Hz, so no peak is missed; its time is on time.monotonic."""
-        now, real = self.clock(), time.monotonic()
-        for name, (_magnitude, peak, held, held_at) in list(self.obs.levels.items()):
-            if peak >= MIC_FLOOR_DB:
-                seen = (now, max(peak, held))
-            elif held >= MIC_FLOOR_DB:
-                seen = (now - max(0.0, real - held_at), held)
-            else:
-                continue
-            last = self._heard.get(name)
-            if last is None or seen[0] >= last[0]:
-                self._heard[name] = seen
-
     def _on_tick(self) -> None:
         if self.obs.connected and self.clock() - self._polled_at >= POLL_S:
             self._poll()
-        self._listen()
+        self._mics.listen(self.clock(), self.obs.held_peaks())
         self.refresh()
 
     def _on_queue_changed(self, _queue) -> None:

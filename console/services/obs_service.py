@@ -74,6 +74,15 @@ class ObsService(QObject):
     def set_transition_duration(self, ms: int) -> None:
         self.client.request("SetCurrentSceneTransitionDuration", {"transitionDuration": ms})
 
+    def held_peaks(self) -> dict[str, tuple[float, float, float]]:
+        """input -> (peak dBFS, held peak dBFS, seconds since the held peak): what
+        console.core.mic_watch.MicWatch listens to."""
+        now = time.monotonic()  # the held peaks' times are on it
+        return {
+            name: (peak, held, now - held_at)
+            for name, (_magnitude, peak, held, held_at) in self.levels.items()
+        }
+
     def set_mute(self, input_name: str, muted: bool) -> None:
         self.client.request("SetInputMute", {"inputName": input_name, "inputMuted": muted})
 

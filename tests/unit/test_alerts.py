@@ -17,11 +17,11 @@ from console.core.alerts import (
     Explaining,
     Inputs,
     MicState,
-    MicWatch,
     RoomNumbers,
     rules_from_dict,
     rules_to_dict,
 )
+from console.core.mic_watch import MicWatch
 
 MIN = 60_000
 
@@ -202,8 +202,10 @@ def test_mic_watch_counts_silence_from_the_last_peak_above_its_floor():
     watch.restart(100.0)
     watch.listen(101.0, {"Mic": (-20.0, -20.0, 0.0)})
     assert watch.quiet_s("Mic", 104.0) == 3.0
+    assert watch.heard("Mic") == (101.0, -20.0)
     watch.listen(105.0, {"Mic": (-55.0, -45.0, 1.0)})  # the held peak: heard 1 s ago
     assert watch.quiet_s("Mic", 105.0) == 1.0
+    assert watch.heard("Mic") == (104.0, -45.0)  # the checklist shows this peak
     watch.listen(106.0, {"Mic": (-58.0, -55.0, 0.2)})  # room noise under −50 dBFS
     assert watch.quiet_s("Mic", 116.0) == 12.0
     watch.floor_db = -60.0
@@ -211,7 +213,7 @@ def test_mic_watch_counts_silence_from_the_last_peak_above_its_floor():
     assert watch.quiet_s("Mic", 116.0) == 0.0
     assert watch.quiet_s("Other", 116.0) == 16.0  # never heard: since listening began
     watch.restart(None)
-    assert watch.quiet_s("Mic", 116.0) is None
+    assert watch.quiet_s("Mic", 116.0) is None and watch.heard("Mic") is None
 
 
 # -- dropped frames ------------------------------------------------------------------------------
