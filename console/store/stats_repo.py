@@ -69,6 +69,21 @@ def insert_batch(db: sqlite_utils.Database, show_id: int, batch: Batch, source: 
     return Stored(len(batch) - duplicates, duplicates)
 
 
+def replace_file_batch(db: sqlite_utils.Database, show_id: int, batch: Batch) -> tuple[Stored, int]:
+    """A file import's rows (source "file"), in the caller's one transaction. A sample is the
+    platform's reading of a metric at a time, so a reading an earlier file import stored for the
+    same show, metric and time is replaced (the latest export wins), never doubled; readings from
+    the API, quick entry or the simulator are never touched. Returns (stored, replaced)."""
+    conn = db.conn
+    before = conn.total_changes
+    conn.executemany(
+        "DELETE FROM samples WHERE show_id = ? AND metric = ? AND ts_ms = ? AND source = 'file'",
+        [(show_id, s.metric, s.ts_ms) for s in batch.samples],
+    )
+    replaced = conn.total_changes - before
+    return insert_batch(db, show_id, batch, "file"), replaced
+
+
 # -- reads (any connection: the writer's, or a reader's from open_reader) ---------------------
 def latest_values(db: sqlite_utils.Database, show_id: int, metrics) -> dict[str, tuple[int, float]]:
     """metric -> (ts_ms, value) of its latest sample, for those of `metrics` the show has.

@@ -2,11 +2,9 @@
 on a worker thread, storing the good rows on the db writer's thread. Nothing here touches a
 widget.
 
-Importing the same file twice does not double anything: a sample is the platform's reading of
-a metric at a time, so a reading already imported from a file for the same show, metric and
-time is REPLACED by the new one (the latest export wins: a minute still under way in an export
-taken during the show is corrected by the one taken after it). Readings from the API, quick
-entry or the simulator are never touched."""
+Importing the same file twice does not double anything: stats_repo.replace_file_batch replaces
+a reading an earlier file import stored (the latest export wins: a minute still under way in an
+export taken during the show is corrected by the one taken after it)."""
 
 from __future__ import annotations
 
@@ -17,13 +15,11 @@ from pathlib import Path
 
 from console.core.stats_file import Column, StatsFileResult, convert, find_header, map_header
 from console.ingest.catalog_file import read_catalog
-from console.store.stats_repo import insert_batch
+from console.store import stats_repo
 from console.store.timeline import event_row
 from console.ui import stats_import_messages as msg
 from console.ui.background import Report
 from console.ui.bulk_work import bulk_work
-
-SOURCE = "file"
 
 
 @dataclass
@@ -70,15 +66,7 @@ def check(
 
 def store_file_batch(db, show_id: int, result: StatsFileResult, file_name: str) -> FileImported:
     """On the writer, in its one transaction: every good row or nothing."""
-    samples = result.batch.samples
-    conn = db.conn
-    before = conn.total_changes
-    conn.executemany(
-        "DELETE FROM samples WHERE show_id = ? AND metric = ? AND ts_ms = ? AND source = ?",
-        [(show_id, s.metric, s.ts_ms, SOURCE) for s in samples],
-    )
-    replaced = conn.total_changes - before
-    stored = insert_batch(db, show_id, result.batch, SOURCE)
+    stored, replaced = stats_repo.replace_file_batch(db, show_id, result.batch)
     db["events"].insert(
         event_row(
             "stats_file_imported",

@@ -19,7 +19,6 @@ from console.store import stats_repo
 from console.store.db import open_db, open_reader
 from console.store.shows import create_show
 from console.store.writer import DbWriter
-from console.ui import stats_import_jobs
 from console.ui.stats_import_dialog import StatsImportDialog, install_stats_import
 
 SAMPLE = resource_path("samples", "douyin_stats_export.csv")
@@ -242,13 +241,13 @@ def test_a_failure_mid_import_stores_nothing(qtbot, dialog, env, monkeypatch):
     load(qtbot, dialog, SAMPLE)
     run_import(qtbot, dialog)
     before = stored(path, show_id)
-    real = stats_import_jobs.insert_batch
+    real = stats_repo.insert_batch
 
     def half_then_fail(db, *args, **kwargs):
         real(db, *args, **kwargs)  # every row written in the transaction, then it fails
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(stats_import_jobs, "insert_batch", half_then_fail)
+    monkeypatch.setattr(stats_repo, "insert_batch", half_then_fail)
     load(qtbot, dialog, SAMPLE)
     assert run_import(qtbot, dialog) is None
     assert "nothing was written" in dialog.message.text()
