@@ -3,12 +3,16 @@ exports and the review window alike. `translate` is a Words or QCoreApplication.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from console.core import alerts
 from console.core.cues import CANNED
 from console.reports.format import UNKNOWN, count_text, duration_text
-from console.reports.review import AlertRecord, CueRecord, Incident
+
+if TYPE_CHECKING:  # the types only: importing review.py brings numpy in, which start-up avoids
+    from console.reports.review import AlertRecord, CueRecord, Incident
 
 
 def platform_name(code: str, translate=QCoreApplication.translate) -> str:
