@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QMainWindow,
     QPushButton,
     QWidget,
@@ -114,7 +113,7 @@ class DashboardPlacement(QObject):
         if self.settings.gmv_target_fen > 0:
             panel.target.setValue(self.settings.gmv_target_fen // 100)
         panel.target.valueChanged.connect(self._on_target_value_changed)
-        _beside_target(panel, self.button)
+        panel.controls.addWidget(self.button)  # beside the GMV target: no extra row in the dock
         placeholder = self.dock.widget()
         self.dock.setWindowTitle(panel.title())
         self.dock.setWidget(panel)
@@ -182,15 +181,3 @@ class DashboardPlacement(QObject):
     def _on_app_about_to_quit(self) -> None:
         if self.in_window:
             self.own_window.remember()
-
-
-def _beside_target(panel, button: QPushButton) -> None:
-    """The button at the end of the panel's control row (the one with the GMV target): no
-    extra row in a dock that is short already."""
-    layout = panel.layout()
-    for i in range(layout.count()):
-        row = layout.itemAt(i).layout()
-        if isinstance(row, QLayout) and row.indexOf(panel.target) >= 0:
-            row.addWidget(button)
-            return
-    layout.addWidget(button)

@@ -68,7 +68,8 @@ class DashboardPanel(QWidget):
         self.legend = QLabel(self._legend_html())
         self.products = ProductTable()
 
-        bar = QHBoxLayout()
+        # The control row; whoever places the panel may add a button at its end.
+        self.controls = bar = QHBoxLayout()
         bar.addWidget(self.follow)
         bar.addWidget(self.minutes)
         bar.addWidget(self.whole_show)
