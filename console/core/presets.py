@@ -9,10 +9,10 @@ UI to word. Nothing here talks to a device."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from console.core.lights import BRIGHTNESS_MAX, BRIGHTNESS_MIN, KELVIN_MAX, KELVIN_MIN
+from console.core.strict_json import ABSENT, REQUIRED, FieldError, Reader
 
 FORMAT = "livedesk-presets"
 VERSION = 1
@@ -24,10 +24,11 @@ HOTKEYS = range(1, 10)  # Ctrl+1 .. Ctrl+9 recall the preset holding that number
 # duplicate_name, duplicate_hotkey, unknown_format, newer_version.
 
 
-class PresetError(ValueError):
-    def __init__(self, code: str, path: str):
-        super().__init__(f"{code} at {path}")
-        self.code, self.path = code, path
+class PresetError(FieldError):
+    """A problem in a presets document: .code at .path."""
+
+
+_read = Reader(PresetError)  # reads (and refuses) the document's fields
 
 
 @dataclass(frozen=True)
@@ -116,9 +117,11 @@ def _drop_none(d: dict) -> dict:
 
 
 # -- reading ----------------------------------------------------------------------------------
+# A null reads as absent for a whole number (a required one is then "missing"), and as None for
+# a flag or a float, even where an absent float has a default: "fade_s": null reads as None.
 def from_json(data: object) -> list[Preset]:
     """The presets in an exported document, every field checked."""
-    root = _object(data, "$")
+    root = _read.obj(data, "$")
     if root.get("format") != FORMAT:
         raise PresetError("unknown_format", "format")
     version = root.get("version")
@@ -126,7 +129,7 @@ def from_json(data: object) -> list[Preset]:
         raise PresetError("wrong_type", "version")
     if version > VERSION:
         raise PresetError("newer_version", "version")
-    items = _list(root.get("presets"), "presets")
+    items = _read.array(root.get("presets"), "presets")
     presets = [_preset(item, f"presets[{n}]") for n, item in enumerate(items)]
     seen: set[str] = set()
     keys: set[int] = set()
@@ -141,126 +144,81 @@ def from_json(data: object) -> list[Preset]:
 
 
 def _preset(data: object, path: str) -> Preset:
-    d = _object(data, path)
+    d = _read.obj(data, path)
     camera = ptz = None
     if d.get("camera") is not None:
-        c = _object(d["camera"], f"{path}.camera")
+        c = _read.obj(d["camera"], f"{path}.camera")
         camera = CameraChoice(
             _name(c, "scene", f"{path}.camera"), _name(c, "source", f"{path}.camera")
         )
     if d.get("ptz") is not None:
-        p = _object(d["ptz"], f"{path}.ptz")
+        p = _read.obj(d["ptz"], f"{path}.ptz")
         ptz = PtzRecall(
             _name(p, "camera", f"{path}.ptz"), _int(p, "preset", f"{path}.ptz", 0, PTZ_PRESET_MAX)
         )
     scene = None if d.get("scene") is None else _name(d, "scene", path)
     lights = tuple(
         _light(x, f"{path}.lights[{n}]")
-        for n, x in enumerate(_list(d.get("lights", []), f"{path}.lights"))
+        for n, x in enumerate(_read.array(d.get("lights", []), f"{path}.lights"))
     )
     fixtures = tuple(
         _fixture(x, f"{path}.fixtures[{n}]")
-        for n, x in enumerate(_list(d.get("fixtures", []), f"{path}.fixtures"))
+        for n, x in enumerate(_read.array(d.get("fixtures", []), f"{path}.fixtures"))
     )
     mics = tuple(
-        _mic(x, f"{path}.mics[{n}]") for n, x in enumerate(_list(d.get("mics", []), f"{path}.mics"))
+        _mic(x, f"{path}.mics[{n}]")
+        for n, x in enumerate(_read.array(d.get("mics", []), f"{path}.mics"))
     )
-    fade = _number(d, "fade_s", path, 0.0, FADE_MAX_S, default=0.0)
-    hotkey = _int(d, "hotkey", path, HOTKEYS.start, HOTKEYS.stop - 1, optional=True)
+    fade = _read.number(d, "fade_s", path, 0.0, FADE_MAX_S, default=0.0, null=None)
+    hotkey = _int(d, "hotkey", path, HOTKEYS.start, HOTKEYS.stop - 1, default=None)
     name = _name(d, "name", path)
     return Preset(name, scene, camera, ptz, lights, fixtures, fade, mics, hotkey)
 
 
 def _light(data: object, path: str) -> LightSetting:
-    d = _object(data, path)
+    d = _read.obj(data, path)
     return LightSetting(
         _name(d, "light", path),
-        _bool(d, "on", path),
-        _int(d, "brightness", path, BRIGHTNESS_MIN, BRIGHTNESS_MAX, optional=True),
-        _int(d, "kelvin", path, KELVIN_MIN, KELVIN_MAX, optional=True),
+        _read.boolean(d, "on", path, default=None, null=None),
+        _int(d, "brightness", path, BRIGHTNESS_MIN, BRIGHTNESS_MAX, default=None),
+        _int(d, "kelvin", path, KELVIN_MIN, KELVIN_MAX, default=None),
     )
 
 
 def _fixture(data: object, path: str) -> FixtureSetting:
-    d = _object(data, path)
+    d = _read.obj(data, path)
     rgb = None
     if d.get("rgb") is not None:
-        values = _list(d["rgb"], f"{path}.rgb")
+        values = _read.array(d["rgb"], f"{path}.rgb")
         if len(values) != 3:
             raise PresetError("out_of_range", f"{path}.rgb")
+        # Each item read as the field "v" of its own object: a bad one is at "rgb[1].v".
         rgb = tuple(_int({"v": v}, "v", f"{path}.rgb[{n}]", 0, 255) for n, v in enumerate(values))
     return FixtureSetting(
         _name(d, "fixture", path),
-        _number(d, "dimmer", path, 0.0, 100.0, default=0.0),
-        _int(d, "kelvin", path, 1000, 20000, optional=True),
+        _read.number(d, "dimmer", path, 0.0, 100.0, default=0.0, null=None),
+        _int(d, "kelvin", path, 1000, 20000, default=None),
         rgb,
     )
 
 
 def _mic(data: object, path: str) -> MicSetting:
-    d = _object(data, path)
-    filters = _object(d.get("filters") or {}, f"{path}.filters")
-    for name, on in filters.items():
-        if not isinstance(on, bool):
-            raise PresetError("wrong_type", f"{path}.filters.{name}")
+    d = _read.obj(data, path)
+    filters = _read.obj(d.get("filters") or {}, f"{path}.filters")
+    for name in filters:
+        _read.boolean(filters, name, f"{path}.filters")
     low, high = VOLUME_DB_RANGE
     return MicSetting(
         _name(d, "input", path),
-        _bool(d, "muted", path),
-        _number(d, "volume_db", path, low, high, default=None),
+        _read.boolean(d, "muted", path, default=None, null=None),
+        _read.number(d, "volume_db", path, low, high, default=None, null=None),
         tuple(filters.items()),
     )
 
 
-def _object(value: object, path: str) -> dict:
-    if not isinstance(value, dict):
-        raise PresetError("not_an_object", path)
-    return value
-
-
-def _list(value: object, path: str) -> list:
-    if not isinstance(value, list):
-        raise PresetError("not_a_list", path)
-    return value
-
-
 def _name(d: dict, key: str, path: str) -> str:
-    if key not in d:
-        raise PresetError("missing", f"{path}.{key}")
-    value = d[key]
-    if not isinstance(value, str):
-        raise PresetError("wrong_type", f"{path}.{key}")
-    if not value.strip():
-        raise PresetError("empty_name", f"{path}.{key}")
-    return value.strip()
+    return _read.string(d, key, path, name=True)
 
 
-def _bool(d: dict, key: str, path: str) -> bool | None:
-    value = d.get(key)
-    if value is not None and not isinstance(value, bool):
-        raise PresetError("wrong_type", f"{path}.{key}")
-    return value
-
-
-def _int(d, key, path, low, high, optional=False) -> int | None:
-    value = d.get(key)
-    if value is None and optional:
-        return None
-    if value is None:
-        raise PresetError("missing", f"{path}.{key}")
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise PresetError("wrong_type", f"{path}.{key}")
-    if not low <= value <= high:
-        raise PresetError("out_of_range", f"{path}.{key}")
-    return value
-
-
-def _number(d, key, path, low, high, default) -> float | None:
-    value = d.get(key, default)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise PresetError("wrong_type", f"{path}.{key}")
-    if not low <= value <= high:
-        raise PresetError("out_of_range", f"{path}.{key}")
-    return float(value)
+def _int(d: dict, key: str, path: str, low: int, high: int, default=REQUIRED) -> int | None:
+    return _read.integer(d, key, path, low, high, default=default, null=ABSENT)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from console.core.dmx import DUPLICATE_NAME as DMX_DUPLICATE_NAME
 from console.core.dmx import UNIVERSE_OUT_OF_RANGE, Fixture, validate_fixtures
+from console.core.strict_json import FieldError, Reader
 
 KEYLIGHT_PORT, VISCA_PORT = 9123, 52381
 MAX_PRESET, PRESET_BYTE_MAX = 127, 0xFE  # as console/devices/camera/visca.py
@@ -44,10 +45,11 @@ NO_OUTPUT_FOR_UNIVERSE, DUPLICATE_UNIVERSE = "no_output_for_universe", "duplicat
 # RigError codes: not_an_object, not_a_list, missing, wrong_type.
 
 
-class RigError(ValueError):
-    def __init__(self, code: str, path: str):
-        super().__init__(f"{code} at {path}")
-        self.code, self.path = code, path
+class RigError(FieldError):
+    """A field of the wrong shape in a rig dict: .code at .path."""
+
+
+_read = Reader(RigError)  # reads (and refuses) the document's fields
 
 
 @dataclass(frozen=True)
@@ -223,99 +225,60 @@ def rig_to_dict(rig: Rig) -> dict:
 
 def rig_from_dict(data: object) -> Rig:
     """The rig of a settings dict; every list optional ({} is a rig without devices), every
-    field's type checked. Unknown keys are ignored, as a newer LiveDesk may add some."""
-    d = _object(data, "$")
+    field's type checked. Unknown keys are ignored, as a newer LiveDesk may add some. A null is
+    never read as absent: `"port": null` is wrong_type, `"keylights": null` not_a_list."""
+    d = _read.obj(data, "$")
     return Rig(
         keylights=_items(d, "keylights", _keylight),
         dmx_outputs=_items(d, "dmx_outputs", _output),
         fixtures=_items(d, "fixtures", _fixture),
         ptz_cameras=_items(d, "ptz_cameras", _ptz),
-        camera_sources=_strings(d, "camera_sources", "camera_sources"),
-        mic_inputs=_strings(d, "mic_inputs", "mic_inputs"),
+        camera_sources=_read.strings(d.get("camera_sources", []), "camera_sources"),
+        mic_inputs=_read.strings(d.get("mic_inputs", []), "mic_inputs"),
     )
 
 
 def _items(d: dict, key: str, parse) -> tuple:
-    items = _list(d, key, key)
-    return tuple(parse(_object(x, f"{key}[{n}]"), f"{key}[{n}]") for n, x in enumerate(items))
+    items = _read.array(d.get(key, []), key)
+    return tuple(parse(_read.obj(x, f"{key}[{n}]"), f"{key}[{n}]") for n, x in enumerate(items))
 
 
 def _keylight(d: dict, path: str) -> KeyLightConfig:
     return KeyLightConfig(
-        _str(d, "name", path), _str(d, "host", path), _int(d, "port", path, KEYLIGHT_PORT)
+        _read.string(d, "name", path),
+        _read.string(d, "host", path),
+        _read.integer(d, "port", path, default=KEYLIGHT_PORT),
     )
 
 
 def _output(d: dict, path: str) -> DmxOutputConfig:
-    multicast = d.get("multicast", False)
-    if not isinstance(multicast, bool):
-        raise RigError("wrong_type", f"{path}.multicast")
+    multicast = _read.boolean(d, "multicast", path, default=False)
     return DmxOutputConfig(
-        _str(d, "name", path),
-        _str(d, "protocol", path),
-        _str(d, "address", path),
-        _int(d, "universe", path),
+        _read.string(d, "name", path),
+        _read.string(d, "protocol", path),
+        _read.string(d, "address", path),
+        _read.integer(d, "universe", path),
         multicast,
     )
 
 
 def _fixture(d: dict, path: str) -> Fixture:
-    if "channels" not in d:
-        raise RigError("missing", f"{path}.channels")
+    if "channels" not in d:  # an absent list is refused first, a wrong one in order
+        _read.fail("missing", f"{path}.channels")
     return Fixture(
-        _str(d, "name", path),
-        _int(d, "universe", path),
-        _int(d, "address", path),
-        _strings(d, "channels", f"{path}.channels"),
-        _int(d, "kelvin_min", path, Fixture.kelvin_min),
-        _int(d, "kelvin_max", path, Fixture.kelvin_max),
+        _read.string(d, "name", path),
+        _read.integer(d, "universe", path),
+        _read.integer(d, "address", path),
+        _read.strings(d["channels"], f"{path}.channels"),
+        _read.integer(d, "kelvin_min", path, default=Fixture.kelvin_min),
+        _read.integer(d, "kelvin_max", path, default=Fixture.kelvin_max),
     )
 
 
 def _ptz(d: dict, path: str) -> PtzCameraConfig:
     return PtzCameraConfig(
-        _str(d, "name", path),
-        _str(d, "host", path),
-        _int(d, "port", path, VISCA_PORT),
-        _int(d, "max_preset", path, MAX_PRESET),
+        _read.string(d, "name", path),
+        _read.string(d, "host", path),
+        _read.integer(d, "port", path, default=VISCA_PORT),
+        _read.integer(d, "max_preset", path, default=MAX_PRESET),
     )
-
-
-def _object(value: object, path: str) -> dict:
-    if not isinstance(value, dict):
-        raise RigError("not_an_object", path)
-    return value
-
-
-def _list(d: dict, key: str, path: str) -> list:
-    value = d.get(key, [])
-    if not isinstance(value, list):
-        raise RigError("not_a_list", path)
-    return value
-
-
-def _strings(d: dict, key: str, path: str) -> tuple[str, ...]:
-    values = _list(d, key, path)
-    for n, value in enumerate(values):
-        if not isinstance(value, str):
-            raise RigError("wrong_type", f"{path}[{n}]")
-    return tuple(values)
-
-
-def _str(d: dict, key: str, path: str) -> str:
-    if key not in d:
-        raise RigError("missing", f"{path}.{key}")
-    if not isinstance(d[key], str):
-        raise RigError("wrong_type", f"{path}.{key}")
-    return d[key]
-
-
-def _int(d: dict, key: str, path: str, default: int | None = None) -> int:
-    if key not in d and default is not None:
-        return default
-    if key not in d:
-        raise RigError("missing", f"{path}.{key}")
-    value = d[key]
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise RigError("wrong_type", f"{path}.{key}")
-    return value
