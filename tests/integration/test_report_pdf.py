@@ -9,9 +9,6 @@ Needs poppler-utils (pdftoppm, pdftotext), as CI installs; no OBS."""
 
 import shutil
 import sqlite3
-import subprocess
-import threading
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -26,6 +23,7 @@ from console.reports.pdf_report import write_pdf
 from console.reports.review import load_review
 from console.store.review_repo import save_notes
 from console.store.writer import DbWriter
+from tests.helpers.report_files import on_a_worker, pdf_text, render_pages
 from tests.helpers.review_show import PRODUCTS, simulate_show
 
 PAGES = Path("/tmp/report_pages")
@@ -46,38 +44,6 @@ def language(request, qapp):
     for t in translators:
         QApplication.removeTranslator(t)
     QLocale.setDefault(locale)
-
-
-def on_a_worker(job):
-    """Run job() on a plain Python thread (like console/ui/background.py); its result."""
-    out = {}
-
-    def run():
-        try:
-            out["value"] = job()
-        except BaseException as e:  # handed to the test's thread
-            out["error"] = e
-
-    thread = threading.Thread(target=run, name="report-test")
-    thread.start()
-    thread.join(60)
-    assert not thread.is_alive()
-    if "error" in out:
-        raise out["error"]
-    return out["value"]
-
-
-def pdf_text(pdf: Path) -> str:
-    """The PDF's text, NFKC-normalised: with Noto Sans CJK, Qt's PDF maps some ideographs to
-    the Kangxi radical that shares their glyph (面 copies out as ⾯, U+2F8F), a known font/PDF
-    limitation (wkhtmltopdf#4414) that NFKC folds back."""
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
-    return unicodedata.normalize("NFKC", out.stdout.decode("utf-8"))
-
-
-def render_pages(pdf: Path, folder: Path) -> list[Path]:
-    subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(folder / "page")], check=True)
-    return sorted(folder.glob("page-*.png"))
 
 
 def inked(png: Path) -> float:

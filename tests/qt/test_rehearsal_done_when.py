@@ -10,8 +10,6 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
-import threading
 from pathlib import Path
 
 import pytest
@@ -34,6 +32,7 @@ from console.ui.alerts_install import install_alerts
 from console.ui.dashboard_install import DashboardPlacement, install_dashboard
 from console.ui.review_window import ReviewWindow
 from console.ui.run_of_show import RunOfShow
+from tests.helpers.report_files import on_a_worker, pdf_text, render_pages
 
 MIC = "麦克风 Mic"
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
@@ -52,24 +51,6 @@ def sql(path, query, *args):
         return conn.execute(query, args).fetchall()
     finally:
         conn.close()
-
-
-def off_thread(fn, *args):
-    """Run fn off the GUI thread, as the review window does, and return its result."""
-    out = {}
-
-    def run():
-        try:
-            out["value"] = fn(*args)
-        except BaseException as e:  # noqa: BLE001 - re-raised on the test's thread
-            out["error"] = e
-
-    t = threading.Thread(target=run)
-    t.start()
-    t.join(60)
-    if "error" in out:
-        raise out["error"]
-    return out["value"]
 
 
 def test_a_rehearsal_fills_the_dashboard_raises_alerts_and_exports_its_review(
@@ -154,7 +135,7 @@ def test_a_rehearsal_fills_the_dashboard_raises_alerts_and_exports_its_review(
         assert rules("alert_cleared") >= {"low_stock", "mic_silent"}
 
         # The review: read off the GUI thread, its GMV is the orders' sum in SQL.
-        review = off_thread(load_review, path, show_id, 10)
+        review = on_a_worker(lambda: load_review(path, show_id, 10))
         (gmv,), (orders,) = (
             sql(path, "SELECT sum(amount_fen) FROM orders WHERE show_id = ?", show_id)[0],
             sql(path, "SELECT count(*) FROM orders WHERE show_id = ?", show_id)[0],
@@ -163,19 +144,14 @@ def test_a_rehearsal_fills_the_dashboard_raises_alerts_and_exports_its_review(
         assert {a.rule for a in review.alerts} >= {"low_stock", "mic_silent"}
         out = tmp_path / "report"
         out.mkdir()
-        html = off_thread(write_html, review, out / "review.html", "zh_CN")
-        pdf = off_thread(write_pdf, review, out / "review.pdf", "zh_CN")
-        csvs = off_thread(write_csv, path, show_id, out)
+        html = on_a_worker(lambda: write_html(review, out / "review.html", "zh_CN"))
+        pdf = on_a_worker(lambda: write_pdf(review, out / "review.pdf", "zh_CN"))
+        csvs = on_a_worker(lambda: write_csv(path, show_id, out))
         assert money_text(gmv) in html.read_text(encoding="utf-8")
         assert {p.name for p in csvs} >= {"samples.csv", "orders.csv", "events.csv"}
-        pages = tmp_path / "pages"
-        subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(pages)], check=True)
-        pngs = sorted(tmp_path.glob("pages*.png"))
+        pngs = render_pages(pdf, tmp_path)
         assert pngs
-        text = subprocess.run(
-            ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
-        ).stdout
-        assert money_text(gmv) in text
+        assert money_text(gmv) in pdf_text(pdf)
         folder = os.environ.get("LIVEDESK_SHOT_DIR")
         if folder:
             for png in pngs:
