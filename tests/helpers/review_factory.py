@@ -1,11 +1,9 @@
-"""Reviews made by hand for the review and comparison screens' tests, and a simulated show in a
-real SQLite file for the tests (and the screenshot) that go through load_review."""
+"""Reviews made by hand for the review and comparison screens' tests. A simulated show in a real
+SQLite file, for the tests that go through load_review, is tests/helpers/review_show.py's."""
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
-from pathlib import Path
 
 from console.core.metrics import ORDERS, Totals
 from console.reports.review import (
@@ -18,9 +16,7 @@ from console.reports.review import (
     Review,
     SegmentResult,
 )
-
-MIN = 60_000
-T0 = 1_750_000_020_000  # a whole minute (UTC)
+from tests.helpers.review_show import MIN, T0
 
 
 def totals(**values) -> Totals:
@@ -121,92 +117,3 @@ def make_review(show_id: int = 1, **overrides) -> Review:
     )
     values.update(overrides)
     return Review(**values)
-
-
-def iso(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, UTC).isoformat()
-
-
-SIM_PRODUCTS = [
-    {"sku": "MZ-1", "name": "丝绒哑光口红", "live_price_fen": 9900, "stock": 500},
-    {"sku": "FS-2", "name": "羊绒围巾", "live_price_fen": 25900, "stock": 300},
-    {"sku": "BY-3", "name": "保湿面霜", "live_price_fen": 12900, "stock": 200},
-]
-
-
-def simulated_show(
-    path: Path,
-    minutes: int = 30,
-    seed: int = 1,
-    title: str = "彩排",
-    products=None,
-    start_ms: int = T0,
-) -> int:
-    """A show in the database at `path` (made if new) as the rehearsal simulator would fill it:
-    its products explained one after the other for a third of the show each (the last one
-    never, when there are more than three), two rundown segments, and a second-by-second room.
-    Returns the show's id."""
-    from console.ingest.simulator import Product, RoomInput, RoomSimulator
-    from console.store import stats_repo
-    from console.store.db import open_db
-    from console.store.queue_repo import add_products
-
-    products = list(SIM_PRODUCTS if products is None else products)
-    db = open_db(path)
-    try:
-        show_id = db["shows"].insert({"title": title, "platform": "douyin"}).last_pk
-        ids = []
-        for p in products:
-            row = db.execute("SELECT id FROM products WHERE sku = ?", [p["sku"]]).fetchone()
-            ids.append(row[0] if row else db["products"].insert(p).last_pk)
-        add_products(db, show_id, ids)
-        items = [
-            r[0]
-            for r in db.execute(
-                "SELECT id FROM show_items WHERE show_id = ? ORDER BY position", [show_id]
-            )
-        ]
-        third = minutes * MIN // 3
-        windows = []  # (item index, start, end)
-        for k in range(min(3, len(items))):
-            start = start_ms + k * third + MIN
-            windows.append((k, start, start + third - 2 * MIN))
-        for k, start, end in windows:
-            db["explain_windows"].insert(
-                {
-                    "show_item_id": items[k],
-                    "start_mono_ns": start * 1_000_000,
-                    "start_wall": iso(start),
-                    "end_mono_ns": end * 1_000_000,
-                    "end_wall": iso(end),
-                }
-            )
-        half = minutes * MIN // 2
-        for pos, (name, planned, actual) in enumerate(
-            (("开场福利", half // 1000 - 120, half), ("爆款返场", half // 1000, half - 3 * MIN))
-        ):
-            seg_start = start_ms + pos * half
-            db["segments"].insert(
-                {
-                    "show_id": show_id,
-                    "position": pos,
-                    "title": name,
-                    "planned_s": planned,
-                    "actual_start_mono_ns": seg_start * 1_000_000,
-                    "actual_start_wall": iso(seg_start),
-                    "actual_end_mono_ns": (seg_start + actual) * 1_000_000,
-                    "actual_end_wall": iso(seg_start + actual),
-                }
-            )
-        room = RoomSimulator(start_ms, seed=seed)
-        with db.conn:  # one transaction: a 30-minute show in a fraction of a second
-            for minute in range(minutes):
-                at = start_ms + minute * MIN  # windows start and end on whole minutes
-                k = next((k for k, s, e in windows if s <= at < e), None)
-                p = None if k is None else products[k]
-                sold = None if p is None else Product(p["sku"], p["live_price_fen"], p["stock"])
-                batch = room.step(RoomInput(at + MIN, explaining=sold))
-                stats_repo.insert_batch(db, show_id, batch, "sim")
-        return show_id
-    finally:
-        db.close()

@@ -1,7 +1,8 @@
 """A finished show in a real SQLite file for the review's tests: the rehearsal room
 (console/ingest/simulator.py) driven by a known plan of explain windows, segments and a flash
 sale, plus what the timeline would hold (OBS dropping out, a mic muted on air, a dropped-frame
-spike, an alert, cues). The plan is returned so that tests can check the review against SQL."""
+spike, an alert, cues). The plan is returned so that tests can check the review against SQL.
+Several shows can go in one file (the comparison's tests): products already there are reused."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 from console.ingest.simulator import Product, RoomInput, RoomProfile, RoomSimulator
 from console.store import stats_repo
 from console.store.db import open_db
-from tests.helpers.show_db import make_show
+from console.store.queue_repo import add_products
 
 MIN = 60_000
 T0 = 1_750_000_020_000  # a whole minute (UTC)
@@ -63,7 +64,18 @@ def simulate_show(
     seed: int = 5,
     profile: RoomProfile | None = None,
 ) -> SimShow:
-    show_id = make_show(path, products)
+    """A show in the database at `path` (made if new), its queue `products` in order: those
+    whose SKU the catalog already holds (an earlier show's) are reused, the others added."""
+    db = open_db(path)
+    try:
+        show_id = db["shows"].insert({"title": "测试场次", "platform": "douyin"}).last_pk
+        ids = []
+        for p in products:
+            row = db.execute("SELECT id FROM products WHERE sku = ?", [p["sku"]]).fetchone()
+            ids.append(row[0] if row else db["products"].insert(p).last_pk)
+        add_products(db, show_id, ids)
+    finally:
+        db.close()
     explained = [p["sku"] for p in products[:3]] if explained is None else explained
     windows = explain_plan(explained)
     end = windows[-1][2] + 3 * MIN  # a tail after the last product

@@ -6,7 +6,6 @@ apply_camera and apply_mic."""
 
 import functools
 import statistics
-import threading
 import time
 
 import pytest
@@ -14,8 +13,9 @@ import pytest
 from console.core.presets import CameraChoice, MicSetting
 from console.devices.obs import looks
 from console.devices.obs.client import CONNECTED, ObsAddress, ObsClient
-from console.devices.obs.session import SUB_SCENES, ObsRequestError, ObsSession
+from console.devices.obs.session import ObsRequestError, ObsSession
 from tests.helpers.console import FAKE_PASSWORD
+from tests.helpers.obs_looks import Events, looks_session
 from tests.helpers.raw_obs import Filters, RawObs, RawObsError, SceneItems
 from tests.helpers.real_obs import CAMERAS, COLOR_SOURCE, MIC, SCENES
 
@@ -24,26 +24,6 @@ MAIN, SECOND = CAMERAS[SCENE], "俯拍 Cam B"  # SECOND is added, hidden, on top
 CAMERA_SOURCES = (MAIN, SECOND)  # color sources are cameras only because the rig says so
 NOISE, GAIN = "Noise Suppression", "Gain"
 RUNS = 50
-
-
-class Events:
-    def __init__(self):
-        self.seen: list[tuple[str, dict]] = []
-        self._lock = threading.Lock()
-
-    def __call__(self, event_type, data):
-        with self._lock:
-            self.seen.append((event_type, data))
-
-    def wait(self, event_type, count, timeout=3.0):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._lock:
-                found = [d for t, d in self.seen if t == event_type]
-            if len(found) >= count:
-                return found
-            time.sleep(0.01)
-        raise AssertionError(f"{count} {event_type} expected, got {len(found)}")
 
 
 @pytest.fixture
@@ -74,16 +54,8 @@ def rig(real_obs):
 
 @pytest.fixture
 def session(rig, events):
-    s = ObsSession(
-        rig.host,
-        rig.port,
-        rig.password,
-        on_event=events,
-        subscriptions=SUB_SCENES | SceneItems | Filters,
-    )
-    s.open()
-    yield s
-    s.close()
+    with looks_session(rig.host, rig.port, rig.password, events) as s:
+        yield s
 
 
 def shown(session, scene):

@@ -9,21 +9,19 @@ as real ones would: their JSON encoding does not compete with the GUI thread for
 
 import json
 import statistics
-import subprocess
 import sys
 import threading
 import time
 from http.client import HTTPConnection
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 
+from tests.helpers.child_process import start_module
 from tests.helpers.figures import pct
 from tests.helpers.heartbeat import Heartbeat
 
 pytestmark = pytest.mark.perf
-ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "bench-token"
 DURATION_S = 10.0
 BATCH = 500
@@ -106,13 +104,7 @@ def test_stats_ingest_throughput_and_gui_stall(qapp, tmp_path, capsys):
     heartbeat = Heartbeat()
     loop = QEventLoop()
     try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.perf.bench_stats_ingest", str(port)],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        proc = start_module("tests.perf.bench_stats_ingest", port)
         poll = QTimer(interval=50)
         poll.timeout.connect(lambda: proc.poll() is not None and loop.quit())
         heartbeat.start()

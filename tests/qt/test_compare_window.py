@@ -6,7 +6,7 @@ import pytest
 
 from console.store.writer import DbWriter
 from console.ui.compare_window import CompareWindow
-from tests.helpers.review_factory import make_review, product, simulated_show, totals
+from tests.helpers.review_factory import make_review, product, totals
 from tests.helpers.review_show import PRODUCTS, simulate_show
 from tests.helpers.show_db import make_show
 
@@ -124,11 +124,11 @@ def test_a_failed_load_shows_a_message(qtbot, room):
 def test_two_real_simulated_shows(qtbot, tmp_path):
     path = tmp_path / "sim.db"
     a = simulate_show(path, seed=1)
-    b = simulated_show(path, products=PRODUCTS[1:], seed=2)  # no A1; D4 explained
+    b = simulate_show(path, products=PRODUCTS[1:], seed=2)  # no A1; D4 explained
 
     writer = DbWriter(path)
     try:
-        w = CompareWindow(writer, path, a.show_id, b)
+        w = CompareWindow(writer, path, a.show_id, b.show_id)
         qtbot.addWidget(w)
         with qtbot.waitSignal(w.loaded, timeout=5000) as blocker:
             w.show()
@@ -138,7 +138,7 @@ def test_two_real_simulated_shows(qtbot, tmp_path):
         assert w.products.column(0) == ["A1", "B2", "C3", "D4"]
         assert row_of(w.products, "A1")[1].endswith("(only in A)")
         assert row_of(w.products, "D4")[3] != "—"  # on air in B only
-        assert ra.show_id == a.show_id and rb.show_id == b
+        assert ra.show_id == a.show_id and rb.show_id == b.show_id
     finally:
         writer.close()
 

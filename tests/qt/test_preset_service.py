@@ -29,14 +29,15 @@ from console.services.preset_service import DONE, FAILED, PENDING, PresetService
 from console.services.queue_service import QueueService
 from console.store.writer import DbWriter
 from tests.helpers.demo_look import CLOSE_UP, LOOK, WIDE
+from tests.helpers.demo_presets import DemoPresets, stores
 from tests.helpers.heartbeat import Heartbeat
 from tests.helpers.raw_obs import RawObs
 from tests.helpers.show_db import make_show
 
 
-class Room:
+class Room(DemoPresets):
     def __init__(self, qtbot, console, tmp_path):
-        self.qtbot, self.fake = qtbot, console.fake
+        self.fake = console.fake
         path = tmp_path / "shows.db"
         self.show_id = make_show(
             path,
@@ -45,25 +46,16 @@ class Room:
                 {"sku": "B", "name": "草莓脆", "live_price_fen": 1990, "stock": 50},
             ],
         )
-        self.writer = DbWriter(path)
-        self.queue = QueueService(self.writer)
+        writer = DbWriter(path)
+        self.queue = QueueService(writer)
         with qtbot.waitSignal(self.queue.changed, timeout=3000):
             self.queue.open_show(self.show_id)
-        self.fakes = DemoDevices()
-        self.devices = DeviceService(demo_rig(), self.fakes)
-        self.service = PresetService(self.writer, console.service, self.devices, self.queue)
+        super().__init__(qtbot, console, writer, self.queue)
         self.raw = RawObs(console.fake.url, "pw", subscriptions=0)
 
     def close(self):
         self.raw.close()
-        self.writer.close()
-        self.devices.close()
-        self.fakes.stop()
-
-    def saved(self, preset):
-        with self.qtbot.waitSignal(self.service.presets_changed, timeout=3000):
-            self.service.save(preset)
-        return next(p for p in self.service.presets if p.name == preset.name)
+        super().close()
 
     def recall(self, preset_id, origin="button"):
         finished = []
@@ -91,11 +83,6 @@ class Room:
         with self.qtbot.waitSignal(service.captured, timeout=3000) as got:
             service.capture(name)
         return got.args
-
-
-def stores(camera):
-    """The VISCA "store preset" commands the fake camera received."""
-    return [c for c in camera.commands if c[:5] == bytes.fromhex("81 01 04 3F 01")]
 
 
 def finished_recall(qtbot, service, preset_id, origin="button"):

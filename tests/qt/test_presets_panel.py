@@ -21,25 +21,21 @@ from console.core.presets import (
     PtzRecall,
 )
 from console.devices.obs.fake_state import CAMERA, MIC, NOISE_SUPPRESSION
-from console.services.device_service import DemoDevices, DeviceService, demo_rig
-from console.services.preset_service import PresetService
 from console.store.writer import DbWriter
 from console.ui.presets_panel import DEVICE, GLYPH, KEY, NAME, RESULT, SUMMARY, PresetsPanel
 from tests.helpers.demo_look import CLOSE_UP, LOOK, WIDE
+from tests.helpers.demo_presets import DemoPresets, stores
 from tests.helpers.heartbeat import Heartbeat
 
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 
 
-class Desk:
+class Desk(DemoPresets):
     """The console's window with the presets dock, as the app wires it."""
 
     def __init__(self, qtbot, console, tmp_path):
-        self.qtbot, self.window = qtbot, console.window
-        self.writer = DbWriter(tmp_path / "shows.db")
-        self.fakes = DemoDevices()
-        self.devices = DeviceService(demo_rig(), self.fakes)
-        self.service = PresetService(self.writer, console.service, self.devices)
+        super().__init__(qtbot, console, DbWriter(tmp_path / "shows.db"))
+        self.window = console.window
         self.panel = PresetsPanel(self.service, self.devices, console.service)
         self.dock = QDockWidget("Presets", self.window)
         self.dock.setObjectName("presetsDock")
@@ -47,16 +43,6 @@ class Desk:
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         with qtbot.waitSignal(self.service.presets_changed, timeout=3000):
             self.service.load()
-
-    def close(self):
-        self.writer.close()
-        self.devices.close()
-        self.fakes.stop()
-
-    def saved(self, preset):
-        with self.qtbot.waitSignal(self.service.presets_changed, timeout=3000):
-            self.service.save(preset)
-        return next(p for p in self.service.presets if p.name == preset.name)
 
     def rows(self):
         tree = self.panel.list
@@ -84,11 +70,6 @@ def desk(qtbot, console, tmp_path):
     d = Desk(qtbot, console, tmp_path)
     yield d
     d.close()
-
-
-def stores(camera):
-    """The VISCA "store preset" commands the fake camera received."""
-    return [c for c in camera.commands if c[:5] == bytes.fromhex("81 01 04 3F 01")]
 
 
 def captured_editor(qtbot, desk, name):

@@ -1,51 +1,28 @@
 """A process killed in the middle of a stream of user actions loses none it reported as done,
 and the next start checks the file (the running marker is still there) and finds it intact."""
 
-import logging
-import os
 import random
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from console.store.db import open_db, running_markers
-
-ROOT = Path(__file__).resolve().parents[2]
-KILL = getattr(signal, "SIGKILL", signal.SIGTERM)  # on Windows os.kill terminates outright
+from tests.helpers.child_process import Killed, reopen_after_kill
 
 
 def run_until_killed(path: Path, at_least: int) -> int:
     """Start the writer process, kill it once it reported `at_least` actions; the last n done."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.helpers.crash_writer", str(path)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
     last = -1
-    try:
+    with Killed("tests.helpers.crash_writer", path) as child:
         deadline = time.monotonic() + 10
         while last + 1 < at_least and time.monotonic() < deadline:
-            line = proc.stdout.readline()
+            line = child.proc.stdout.readline()
             if not line:
                 break
             last = int(line.split()[1])
-        os.kill(proc.pid, KILL)
-        proc.wait(5)
+        child.kill()
         # lines written before the kill and not yet read are actions done, too
-        rest = proc.stdout.read().splitlines()
+        rest = child.proc.stdout.read().splitlines()
         last = max([last, *(int(x.split()[1]) for x in rest if x.startswith("DONE "))])
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        stderr = proc.stderr.read()
-        proc.stderr.close()
-    assert last + 1 >= at_least, f"the writer process did too little: {stderr[-2000:]}"
+    assert last + 1 >= at_least, f"the writer process did too little: {child.stderr[-2000:]}"
     return last
 
 
@@ -55,13 +32,8 @@ def test_actions_reported_done_survive_a_kill(tmp_path, caplog):
     kept: dict[int, int] = {}  # show -> its queue length, which later rounds must not change
     for round_ in range(4):
         last = run_until_killed(path, rng.randint(20, 120))
-        assert running_markers(path)  # the killed process's marker
-        caplog.clear()
-        with caplog.at_level(logging.INFO, logger="console.store.db"):
-            db = open_db(path)
+        db = reopen_after_kill(path, caplog)
         try:
-            checks = [r.getMessage() for r in caplog.records if "integrity_check" in r.getMessage()]
-            assert len(checks) == 1 and checks[0].endswith(": ok"), checks
             # every round starts a new show; its items are 0..n
             show = db.execute("SELECT max(id) FROM shows").fetchone()[0]
             stored = [

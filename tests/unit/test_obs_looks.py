@@ -3,37 +3,19 @@ function changes in OBS, in which order, and what the read-backs return. The sam
 run against a real OBS in tests/integration/test_looks_real_obs.py."""
 
 import functools
-import threading
-import time
 
 import pytest
 
 from console.core.presets import CameraChoice, MicSetting
 from console.devices.obs import looks
 from console.devices.obs.client import CONNECTED, ObsAddress, ObsClient
-from console.devices.obs.session import SUB_SCENES, ObsRequestError, ObsSession
+from console.devices.obs.session import ObsRequestError
 from tests.helpers.console import FAKE_PASSWORD
+from tests.helpers.obs_looks import Events, looks_session
 
-SCENE_ITEMS, FILTERS = 1 << 7, 1 << 5
 CLOSE_UP = "主播近景 Host close-up"  # the fake shows CAMERA here and hides OVERHEAD
 CAMERA, OVERHEAD, OVERLAY = "摄像头 Camera", "俯拍 Overhead camera", "价格贴片 Price overlay"
 MIC = "麦克风 Mic"
-
-
-class Events:
-    """Events as the session's receive thread hands them over."""
-
-    def __init__(self):
-        self.seen: list[tuple[str, dict]] = []
-        self._lock = threading.Lock()
-
-    def __call__(self, event_type, data):
-        with self._lock:
-            self.seen.append((event_type, data))
-
-    def of(self, event_type):
-        with self._lock:
-            return [d for t, d in self.seen if t == event_type]
 
 
 @pytest.fixture
@@ -43,29 +25,12 @@ def events():
 
 @pytest.fixture
 def session(fake, events):
-    s = ObsSession(
-        "127.0.0.1",
-        fake.port,
-        FAKE_PASSWORD,
-        on_event=events,
-        subscriptions=SUB_SCENES | SCENE_ITEMS | FILTERS,
-    )
-    s.open()
-    yield s
-    s.close()
+    with looks_session("127.0.0.1", fake.port, FAKE_PASSWORD, events) as s:
+        yield s
 
 
 def shown(fake, scene):
     return dict(fake.state()["scene_items"][scene])
-
-
-def wait_for(events, event_type, count):
-    """The events of that type once `count` have arrived (they follow the replies)."""
-    for _ in range(100):
-        if len(events.of(event_type)) >= count:
-            break
-        time.sleep(0.01)
-    return events.of(event_type)
 
 
 def add_phone_camera(session, scene):
@@ -89,7 +54,7 @@ def test_apply_scene_and_read_it_back(fake, session):
 def test_apply_camera_shows_the_chosen_one_before_hiding_the_others(fake, session, events):
     looks.apply_camera(session, CameraChoice(CLOSE_UP, OVERHEAD), ())
     assert shown(fake, CLOSE_UP) == {CAMERA: False, OVERHEAD: True, OVERLAY: True}
-    changes = wait_for(events, "SceneItemEnableStateChanged", 2)
+    changes = events.wait("SceneItemEnableStateChanged", 2)
     assert [c["sceneItemEnabled"] for c in changes] == [True, False]  # never no camera
     assert {c["sceneName"] for c in changes} == {CLOSE_UP}
 
@@ -223,7 +188,7 @@ def test_apply_mic_sets_what_the_setting_holds_and_leaves_the_rest(fake, session
     looks.apply_mic(session, MicSetting(MIC, volume_db=-12.5, filters=(("Gain", True),)))
     assert fake.state()["inputs"][MIC] == {"muted": False, "volume_db": pytest.approx(-12.5)}
     assert fake.state()["filters"][MIC] == {"Noise Suppression": True, "Gain": True}
-    assert wait_for(events, "SourceFilterEnableStateChanged", 1)[0] == {
+    assert events.wait("SourceFilterEnableStateChanged", 1)[0] == {
         "sourceName": MIC,
         "filterName": "Gain",
         "filterEnabled": True,

@@ -6,21 +6,15 @@ no batch is there in part.
 The subprocess is this module:  python -m tests.unit.test_stats_kill DB_PATH"""
 
 import json
-import logging
-import os
 import random
-import signal
-import subprocess
 import sys
 import threading
 import time
 from http.client import HTTPConnection
 from pathlib import Path
 
-from console.store.db import open_db, running_markers
+from tests.helpers.child_process import Killed, reopen_after_kill
 
-ROOT = Path(__file__).resolve().parents[2]
-KILL = getattr(signal, "SIGKILL", signal.SIGTERM)
 TOKEN = "kill-test-token"
 BATCH = 200  # samples per batch, plus one order
 
@@ -82,17 +76,9 @@ class Client(threading.Thread):
 def run_until_killed(path: Path, at_least: int) -> tuple[int, list[int]]:
     """Start the server process, post until `at_least` batches were acknowledged, kill it;
     (its show, the acknowledged batch numbers)."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.unit.test_stats_kill", str(path)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    clients = []
-    try:
-        line = proc.stdout.readline().split()
-        assert line[:1] == ["PORT"], proc.stderr.read()[-2000:]
+    with Killed("tests.unit.test_stats_kill", path) as child:
+        line = child.proc.stdout.readline().split()
+        assert line[:1] == ["PORT"], child.proc.stderr.read()[-2000:]
         port, show = int(line[1]), int(line[3])
         clients = [Client(port, 0, 2), Client(port, 1, 2)]
         for c in clients:
@@ -101,20 +87,12 @@ def run_until_killed(path: Path, at_least: int) -> tuple[int, list[int]]:
         while sum(len(c.acked) for c in clients) < at_least and time.monotonic() < deadline:
             assert all(c.is_alive() for c in clients), [c.error for c in clients]
             time.sleep(0.001)
-        os.kill(proc.pid, KILL)  # mid-stream: both clients have a batch in flight
-        proc.wait(5)
+        child.kill()  # mid-stream: both clients have a batch in flight
         for c in clients:
             c.join(10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        stderr = proc.stderr.read()
-        proc.stderr.close()
     assert not any(isinstance(c.error, AssertionError) for c in clients), [c.error for c in clients]
     acked = sorted(n for c in clients for n in c.acked)
-    assert len(acked) >= at_least, f"the server did too little: {stderr[-2000:]}"
+    assert len(acked) >= at_least, f"the server did too little: {child.stderr[-2000:]}"
     return show, acked
 
 
@@ -123,13 +101,8 @@ def test_every_acknowledged_batch_survives_a_kill(tmp_path, caplog):
     rng = random.Random(6)
     for round_ in range(3):
         show, acked = run_until_killed(path, rng.randint(10, 60))
-        assert running_markers(path)  # the killed process's
-        caplog.clear()
-        with caplog.at_level(logging.INFO, logger="console.store.db"):
-            db = open_db(path)
+        db = reopen_after_kill(path, caplog)
         try:
-            checks = [r.getMessage() for r in caplog.records if "integrity_check" in r.getMessage()]
-            assert len(checks) == 1 and checks[0].endswith(": ok"), checks
             per_batch = dict(
                 db.execute(
                     "SELECT CAST(value AS INTEGER) / ?, count(*) FROM samples "
