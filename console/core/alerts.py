@@ -54,7 +54,10 @@ class Param:
     def accepts(self, value: Any) -> bool:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return False
-        if not math.isfinite(value) or not self.low <= value <= self.high:
+        # Only a float can be NaN or infinite (isfinite would overflow on a huge int).
+        if isinstance(value, float) and not math.isfinite(value):
+            return False
+        if not self.low <= value <= self.high:
             return False
         return self.decimals > 0 or float(value).is_integer()
 

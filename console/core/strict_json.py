@@ -89,11 +89,11 @@ class Reader:
         check, value = self._field(d, key, where, default, null)
         if not check:
             return value
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail("wrong_type", where)
+        # Only a float can be NaN or infinite; an int too big for a float is merely too big
+        # (math.isfinite would raise OverflowError on it).
+        if isinstance(value, float) and not math.isfinite(value):
             self.fail("wrong_type", where)
         if not low <= value <= high:
             self.fail("out_of_range", where)

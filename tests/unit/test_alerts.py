@@ -72,6 +72,7 @@ def test_each_bad_value_falls_back_to_its_default_and_good_ones_stay():
         "mic_silent": {"seconds": 7.5, "floor_db": float("nan")},  # whole seconds only
         "dropped_frames": {"pct": 2, "window_s": "10"},
         "disk_low": {"min_free_gb": 1e9},
+        "flash_sale_ending": {"seconds": 10**400},  # a hand-edited file: no float holds it
         "no_stats": {"minutes": 3.0, "enabled": False},
     }
     rules = rules_from_dict(raw)
@@ -81,6 +82,7 @@ def test_each_bad_value_falls_back_to_its_default_and_good_ones_stay():
     assert rules[a.MIC_SILENT].thresholds == {"seconds": 10, "floor_db": -50}
     assert rules[a.DROPPED_FRAMES].thresholds == {"pct": 2.0, "window_s": 10}
     assert rules[a.DISK_LOW]["min_free_gb"] == 10.0
+    assert rules[a.FLASH_SALE_ENDING]["seconds"] == 10
     assert rules[a.NO_STATS]["minutes"] == 3 and not rules[a.NO_STATS].enabled
     assert type(rules[a.NO_STATS]["minutes"]) is int
 

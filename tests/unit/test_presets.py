@@ -136,6 +136,8 @@ def document(**preset):
             "presets[0].mics[0].volume_db",
         ),
         (document(fade_s=-1), "out_of_range", "presets[0].fade_s"),
+        (document(fade_s=10**400), "out_of_range", "presets[0].fade_s"),  # no float holds it
+        (document(fade_s=float("inf")), "wrong_type", "presets[0].fade_s"),
         (document(name="  "), "empty_name", "presets[0].name"),
         (document(lights={"light": "主灯"}), "not_a_list", "presets[0].lights"),
         (document(hotkey=0), "out_of_range", "presets[0].hotkey"),
