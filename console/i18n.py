@@ -1,7 +1,9 @@
 """Pick the UI language and install Qt's and LiveDesk's translators.
 
-The .ts files in resources/translations are the source of truth. A build ships .qm files next
-to them; from a source checkout they are compiled on first use into the cache folder.
+The .ts files in resources/translations are the source of truth: livedesk_zh_CN.ts holds every
+string, livedesk_en.ts only the plural forms of the English sources ("1 segment", "3 segments").
+A build compiles .qm files next to them (build.spec); from a source checkout they are compiled on
+first use into the cache folder.
 """
 
 from __future__ import annotations
@@ -28,6 +30,15 @@ def choose_language(requested: str = "") -> str:
     if requested in LANGUAGES:
         return requested
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def format_locale(language: str) -> QLocale:
+    """The locale numbers, money and dates are written in: the system's own when it speaks the
+    UI's language (an en_GB desk keeps its day/month order in the English UI), else the
+    language's usual one (an English UI on a Chinese system writes like en_US)."""
+    system = QLocale.system()
+    wanted = QLocale(language)
+    return system if system.language() == wanted.language() else wanted
 
 
 def compiled_qm(language: str) -> Path | None:
@@ -64,14 +75,13 @@ def compiled_qm(language: str) -> Path | None:
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Install Qt's own and LiveDesk's translators; returns them so they stay alive."""
-    if language == "en":
-        return []
-    QLocale.setDefault(QLocale(language))
+    """Set the format locale and install Qt's own and LiveDesk's translators; returns the
+    translators so they stay alive."""
+    QLocale.setDefault(format_locale(language))
     translators = []
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(f"qtbase_{language}", qt_dir):
+    if language != "en" and qt.load(f"qtbase_{language}", qt_dir):  # Qt's sources are English
         translators.append(qt)
     ours = QTranslator(app)
     qm = compiled_qm(language)

@@ -1,5 +1,6 @@
 """The Chinese UI stays complete: every visible string in console/ has a finished zh_CN
-translation that keeps its placeholders. Runs Qt's own lupdate over the sources."""
+translation that keeps its placeholders; the English file has every plural message's forms
+("1 segment", "3 segments"). Runs Qt's own lupdate over the sources."""
 
 import re
 import shutil
@@ -12,7 +13,8 @@ import PySide6
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "livedesk_zh_CN.ts"
+TRANSLATIONS = ROOT / "resources" / "translations"
+TS = TRANSLATIONS / "livedesk_zh_CN.ts"
 PLACEHOLDER = re.compile(r"\{\w*\}")
 
 
@@ -23,18 +25,30 @@ def lupdate() -> list[str]:
     return [str(tool)]
 
 
-@pytest.fixture(scope="module")
-def messages(tmp_path_factory):
-    ts = tmp_path_factory.mktemp("ts") / TS.name
-    shutil.copy(TS, ts)
+def scan(tmp_path_factory, language: str, *options: str):
+    ts = tmp_path_factory.mktemp("ts") / f"livedesk_{language}.ts"
+    shutil.copy(TRANSLATIONS / ts.name, ts)
     sources = sorted(str(p) for p in (ROOT / "console").rglob("*.py"))
-    subprocess.run([*lupdate(), "-silent", *sources, "-ts", str(ts)], check=True, timeout=60)
+    subprocess.run(
+        [*lupdate(), "-silent", *options, *sources, "-ts", str(ts)], check=True, timeout=60
+    )
     tree = ET.parse(ts)
     return [
         (ctx.findtext("name"), m.findtext("source"), m.find("translation"))
         for ctx in tree.getroot().iter("context")
         for m in ctx.iter("message")
     ]
+
+
+@pytest.fixture(scope="module")
+def messages(tmp_path_factory):
+    return scan(tmp_path_factory, "zh_CN")
+
+
+@pytest.fixture(scope="module")
+def english_plurals(tmp_path_factory):
+    # English needs only the plural messages: their source is "%n segment(s)".
+    return scan(tmp_path_factory, "en", "-pluralonly")
 
 
 def text_of(translation) -> str:
@@ -51,6 +65,29 @@ def test_every_visible_string_has_a_finished_chinese_translation(messages):
         if tr.get("type") in ("unfinished", "vanished", "obsolete") or not text_of(tr).strip()
     ]
     assert not open_ones, "untranslated or stale strings:\n" + "\n".join(open_ones)
+
+
+def test_every_plural_message_has_its_english_forms(english_plurals):
+    assert english_plurals, "the scan found no plural message (%n) at all"
+    open_ones = [
+        f"{ctx}: {src!r}"
+        for ctx, src, tr in english_plurals
+        if tr.get("type") in ("unfinished", "vanished", "obsolete")
+        or not all((f.text or "").strip() for f in tr.iter("numerusform"))
+    ]
+    assert not open_ones, "plural messages without their English forms:\n" + "\n".join(open_ones)
+
+
+def test_english_plurals_read_as_english(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from console.i18n import compiled_qm
+
+    translator = QTranslator()
+    assert translator.load(str(compiled_qm("en")))
+    say = translator.translate  # picks the form; QCoreApplication.translate then fills in %n
+    assert say("RundownPanel", "Imported %n segment(s).", "", 1) == "Imported %n segment."
+    assert say("RundownPanel", "Imported %n segment(s).", "", 3) == "Imported %n segments."
 
 
 def test_translations_keep_their_placeholders(messages):
