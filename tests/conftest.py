@@ -59,6 +59,19 @@ def _gc_on_the_gui_thread(request):
 
 
 @pytest.fixture(autouse=True)
+def _format_locale():
+    """Numbers and dates as en_US writes them, whatever this computer's locale (the app sets the
+    default QLocale at start, console/i18n.py; a test may set another); restored after the
+    test, so that one test's locale never leaks into the next."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.fixture(autouse=True)
 def _fail_on_warning_logs(request, caplog):
     caplog.set_level(logging.INFO)
     yield

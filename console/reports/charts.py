@@ -12,10 +12,19 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QLocale,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QImage, QPainter, QPen
 
-from console.reports.format import count_text, local_time, yuan_text
+from console.reports.format import clock_text, count_text, local_time, yuan_text
 from console.reports.review import Point, Review
 
 Translate = Callable[[str, str], str]  # (context, English source) -> text
@@ -85,10 +94,15 @@ def series_names(translate: Translate) -> dict[str, str]:
 
 
 def render_charts(
-    review: Review, width: int = 1600, height: int = 420, translate: Translate | None = None
+    review: Review,
+    width: int = 1600,
+    height: int = 420,
+    translate: Translate | None = None,
+    locale: QLocale | None = None,
 ) -> dict[str, QImage]:
-    """Every chart of CHARTS, by name."""
-    return {name: render_chart(review, name, width, height, translate) for name in CHARTS}
+    """Every chart of CHARTS, by name. locale: the axes' numbers and times (None: the
+    default)."""
+    return {name: render_chart(review, name, width, height, translate, locale) for name in CHARTS}
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -106,6 +120,7 @@ def render_chart(
     width: int = 1600,
     height: int = 420,
     translate: Translate | None = None,
+    locale: QLocale | None = None,
 ) -> QImage:
     translate = translate or QCoreApplication.translate
     image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -113,16 +128,17 @@ def render_chart(
     p = QPainter(image)
     try:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _Chart(p, review, chart, width, height, translate).paint()
+        _Chart(p, review, chart, width, height, translate, locale).paint()
     finally:
         p.end()
     return image
 
 
 class _Chart:
-    def __init__(self, p: QPainter, review: Review, chart: str, w: int, h: int, translate):
+    def __init__(self, p: QPainter, review: Review, chart: str, w: int, h: int, translate, locale):
         self.p, self.review, self.chart, self.w, self.h = p, review, chart, w, h
         self.translate = translate
+        self.locale = QLocale() if locale is None else locale
         self.px = max(10.0, w / 62)  # the font's pixel size: ~8 pt once fitted to an A4 page
         self.font = report_font()
         self.font.setPixelSize(round(self.px))
@@ -179,7 +195,7 @@ class _Chart:
         return self.fm.horizontalAdvance(text) + self.px * 1.2
 
     def _value_text(self, v: float) -> str:
-        return yuan_text(v) if self.chart == "gmv_total" else count_text(v)
+        return (yuan_text if self.chart == "gmv_total" else count_text)(v, self.locale)
 
     def _x(self, t: float) -> float:
         return self.plot.left() + (t - self.t0) / (self.t1 - self.t0) * self.plot.width()
@@ -278,7 +294,7 @@ class _Chart:
             x = self._x(t)
             p.setPen(QPen(QColor("#e5e7eb"), 1))
             p.drawLine(QPointF(x, self.plot.top()), QPointF(x, self.plot.bottom()))
-            text = local_time(t).strftime("%H:%M")
+            text = clock_text(t, False, self.locale)
             p.setPen(QColor("#374151"))
             half = fm.horizontalAdvance(text) / 2
             p.drawText(QPointF(x - half, self.plot.bottom() + fm.ascent() + 3), text)

@@ -2,7 +2,8 @@
 comments.csv, likes.csv and events.csv in one folder. UTF-8 with a byte-order mark, so that
 Excel opens the Chinese as Chinese; each file written whole or not at all. The column names are
 the stored fields' (data, not UI text); a `time` column beside each epoch-ms one gives the
-local time for people."""
+local time for people. Numbers and times are written as other programs read them, the same in
+every locale: 1234.50 and ISO 8601, never grouped nor with a comma for a point."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import json
 from pathlib import Path
 
 from console.reports.files import replacing
-from console.reports.format import local_time
+from console.reports.format import local_time, plain_yuan
 from console.services.stats_service import EVENT_MARGIN_MS, wall_ms
 from console.store.db import open_reader
 
@@ -88,7 +89,7 @@ def _rows(conn, name: str, show_id: int):
     rows = conn.execute(sql, [show_id])
     if name == "orders":
         return header, (
-            (ts, _time(ts), oid, sku, qty, fen, f"{fen / 100:.2f}", user, src)
+            (ts, _time(ts), oid, sku, qty, fen, plain_yuan(fen), user, src)
             for ts, oid, sku, qty, fen, user, src in rows
         )
     return header, ((r[0], _time(r[0]), *r[1:]) for r in rows)

@@ -8,8 +8,11 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from functools import partial
 from html import escape
 from pathlib import Path
+
+from PySide6.QtCore import QLocale
 
 from console.reports import report_text as words
 from console.reports.charts import (
@@ -27,6 +30,7 @@ from console.reports.format import (
     count_text,
     date_text,
     duration_text,
+    moment_text,
     money_text,
     percent_text,
     signed_duration_text,
@@ -65,12 +69,12 @@ BROWSER_FONTS += ("Noto Sans CJK SC", "Noto Sans SC", "sans-serif")
 def write_html(review: Review, path: Path, language: str | None = None) -> Path:
     """Write the report to `path` (atomically); any thread. language: see words.Words."""
     translate = Words(language)
-    images = render_charts(review, *CHART_SIZE, translate=translate)
+    images = render_charts(review, *CHART_SIZE, translate=translate, locale=translate.locale)
     sources = {
         name: "data:image/png;base64," + base64.b64encode(png_bytes(img)).decode("ascii")
         for name, img in images.items()
     }
-    text = build_html(review, translate, sources, lang=language)
+    text = build_html(review, translate, sources, lang=language, locale=translate.locale)
     with replacing(Path(path)) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(path)
@@ -83,10 +87,13 @@ def build_html(
     chart_width: int | None = None,
     lang: str | None = None,
     fonts: tuple[str, ...] = BROWSER_FONTS,
+    locale: QLocale | None = None,
 ) -> str:
     """The report's markup; `charts`: chart name -> image src. chart_width: the images' width
     in the document's pixels (QTextDocument ignores CSS widths); None: CSS fits them. fonts:
-    the CSS font families, best first."""
+    the CSS font families, best first. locale: the numbers' and dates' (Words.locale); None:
+    the default."""
+    loc = QLocale() if locale is None else locale
     family = ", ".join(f if f in ("sans-serif", "-apple-system") else f"'{f}'" for f in fonts)
     parts = [
         "<!DOCTYPE html>",
@@ -95,19 +102,19 @@ def build_html(
         f"<title>{escape(review.title)}</title>",
         f"<style>{CSS % {'family': family}}</style>",
         "</head><body>",
-        _heading(review, translate),
-        _totals(review, translate),
+        _heading(review, translate, loc),
+        _totals(review, translate, loc),
         _charts(review, translate, charts, chart_width),
-        _products(review, translate),
-        _segments(review, translate),
-        _incidents(review, translate),
-        _alerts(review, translate),
-        _cues(review, translate),
+        _products(review, translate, loc),
+        _segments(review, translate, loc),
+        _incidents(review, translate, loc),
+        _alerts(review, translate, loc),
+        _cues(review, translate, loc),
         _notes(review, translate),
         '<p class="muted">{}</p>'.format(
             escape(
                 translate("Report", "Made with LiveDesk on {0}").format(
-                    datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+                    moment_text(datetime.now().astimezone(), locale=loc)
                 )
             )
         ),
@@ -119,11 +126,11 @@ def build_html(
 # -- sections ----------------------------------------------------------------------------------
 
 
-def _heading(r: Review, translate: Translate) -> str:
+def _heading(r: Review, translate: Translate, loc: QLocale) -> str:
     when = UNKNOWN
     if r.start_ms is not None and r.end_ms is not None:
         took = duration_text(r.end_ms - r.start_ms)
-        when = f"{date_text(r.start_ms)} – {clock_text(r.end_ms, False)} ({took})"
+        when = f"{date_text(r.start_ms, loc)} – {clock_text(r.end_ms, False, loc)} ({took})"
     line = [words.platform_name(r.platform, translate), when]
     if r.rehearsal:
         line.append(translate("Report", "Rehearsal"))
@@ -136,21 +143,24 @@ def _heading(r: Review, translate: Translate) -> str:
     )
 
 
-def _totals(r: Review, translate: Translate) -> str:
+def _totals(r: Review, translate: Translate, loc: QLocale) -> str:
     x = r.totals
+    money = partial(money_text, locale=loc)
+    count = partial(count_text, locale=loc)
+    percent = partial(percent_text, locale=loc)
     figures = [
-        (translate("Report", "GMV"), money_text(x.gmv_fen)),
-        (translate("Report", "Orders"), count_text(x.orders)),
-        (translate("Report", "Paying users"), count_text(x.paying_users)),
-        (translate("Report", "Items sold"), count_text(x.items_sold)),
-        (translate("Report", "Peak online"), count_text(x.peak_online)),
-        (translate("Report", "Viewers (cumulative)"), count_text(x.viewers)),
-        (translate("Report", "Average order value"), money_text(x.aov_fen)),
-        (translate("Report", "GPM"), money_text(x.gpm_fen)),
-        (translate("Report", "UV value"), money_text(x.uv_value_fen)),
-        (translate("Report", "Watch-to-pay conversion"), percent_text(x.conversion)),
-        (translate("Report", "Interaction rate"), percent_text(x.interaction_rate)),
-        (translate("Report", "New followers"), count_text(x.new_followers)),
+        (translate("Report", "GMV"), money(x.gmv_fen)),
+        (translate("Report", "Orders"), count(x.orders)),
+        (translate("Report", "Paying users"), count(x.paying_users)),
+        (translate("Report", "Items sold"), count(x.items_sold)),
+        (translate("Report", "Peak online"), count(x.peak_online)),
+        (translate("Report", "Viewers (cumulative)"), count(x.viewers)),
+        (translate("Report", "Average order value"), money(x.aov_fen)),
+        (translate("Report", "GPM"), money(x.gpm_fen)),
+        (translate("Report", "UV value"), money(x.uv_value_fen)),
+        (translate("Report", "Watch-to-pay conversion"), percent(x.conversion)),
+        (translate("Report", "Interaction rate"), percent(x.interaction_rate)),
+        (translate("Report", "New followers"), count(x.new_followers)),
     ]
     rows = []
     for i in range(0, len(figures), 4):
@@ -263,7 +273,7 @@ def _none(text: str) -> str:
     return f'<p class="muted">{escape(text)}</p>'
 
 
-def _products(r: Review, translate: Translate) -> str:
+def _products(r: Review, translate: Translate, loc: QLocale) -> str:
     title = _h2(translate("Report", "Products"))
     if not r.products:
         return title + _none(translate("Report", "The show's queue was empty."))
@@ -285,10 +295,10 @@ def _products(r: Review, translate: Translate) -> str:
     rows = [
         [
             (f"{p.name} ({p.sku})", False),
-            (count_text(p.explain_count), True),
+            (count_text(p.explain_count, loc), True),
             (duration_text(p.explain_ms) if p.explain_count else UNKNOWN, True),
-            *_results(p.during, p.after),
-            (count_text(p.stock_left), True),
+            *_results(p.during, p.after, loc),
+            (count_text(p.stock_left, loc), True),
         ]
         for p in r.products
     ]
@@ -304,20 +314,20 @@ def _result_headers(translate: Translate) -> list[tuple[str, bool]]:
     ]
 
 
-def _results(during, after) -> list[tuple[str, bool]]:
+def _results(during, after, loc: QLocale) -> list[tuple[str, bool]]:
     """GMV, orders, conversion and GPM during; GMV and orders after."""
     d, a = during, after
     return [
-        (money_text(d and d.gmv_fen), True),
-        (count_text(d and d.orders), True),
-        (percent_text(d and d.conversion), True),
-        (money_text(d and d.gpm_fen), True),
-        (money_text(a and a.gmv_fen), True),
-        (count_text(a and a.orders), True),
+        (money_text(d and d.gmv_fen, loc), True),
+        (count_text(d and d.orders, loc), True),
+        (percent_text(d and d.conversion, locale=loc), True),
+        (money_text(d and d.gpm_fen, loc), True),
+        (money_text(a and a.gmv_fen, loc), True),
+        (count_text(a and a.orders, loc), True),
     ]
 
 
-def _segments(r: Review, translate: Translate) -> str:
+def _segments(r: Review, translate: Translate, loc: QLocale) -> str:
     title = _h2(translate("Report", "Rundown: planned and actual"))
     if not r.segments:
         return title + _none(translate("Report", "The show had no rundown."))
@@ -341,7 +351,7 @@ def _segments(r: Review, translate: Translate) -> str:
         planned_ms = None if s.planned_s is None else s.planned_s * 1000
         diff = None if planned_ms is None or s.actual_ms is None else s.actual_ms - planned_ms
         started = (
-            clock_text(s.start_ms, False)
+            clock_text(s.start_ms, False, loc)
             if s.start_ms is not None
             else translate("Report", "Not run")
         )
@@ -352,13 +362,13 @@ def _segments(r: Review, translate: Translate) -> str:
                 (duration_text(planned_ms), True),
                 (duration_text(s.actual_ms), True),
                 (signed_duration_text(diff), True),
-                *_results(s.during, s.after),
+                *_results(s.during, s.after, loc),
             ]
         )
     return title + _table(headers, rows, groups)
 
 
-def _incidents(r: Review, translate: Translate) -> str:
+def _incidents(r: Review, translate: Translate, loc: QLocale) -> str:
     title = _h2(translate("Report", "Incidents"))
     if not r.incidents:
         return title + _none(translate("Report", "No incidents recorded."))
@@ -371,9 +381,9 @@ def _incidents(r: Review, translate: Translate) -> str:
     lasting = ("obs_disconnected", "mic_muted_live")  # the others are moments
     rows = [
         [
-            (clock_text(i.ts_ms), False),
+            (clock_text(i.ts_ms, locale=loc), False),
             (words.incident_name(i.kind, translate), False),
-            (words.incident_detail(i, translate), False),
+            (words.incident_detail(i, translate, loc), False),
             (
                 words.duration_or_open(i.duration_ms, translate) if i.kind in lasting else UNKNOWN,
                 True,
@@ -384,7 +394,7 @@ def _incidents(r: Review, translate: Translate) -> str:
     return title + _table(headers, rows)
 
 
-def _alerts(r: Review, translate: Translate) -> str:
+def _alerts(r: Review, translate: Translate, loc: QLocale) -> str:
     title = _h2(translate("Report", "Alerts"))
     if not r.alerts:
         return title + _none(translate("Report", "No alerts were raised."))
@@ -396,11 +406,13 @@ def _alerts(r: Review, translate: Translate) -> str:
     ]
     rows = [
         [
-            (clock_text(a.ts_ms), False),
+            (clock_text(a.ts_ms, locale=loc), False),
             (words.alert_name(a.rule, translate), False),
-            (words.alert_detail(a, translate), False),
+            (words.alert_detail(a, translate, loc), False),
             (
-                clock_text(a.cleared_ms) if a.cleared_ms else translate("Report", "not cleared"),
+                clock_text(a.cleared_ms, locale=loc)
+                if a.cleared_ms
+                else translate("Report", "not cleared"),
                 True,
             ),
         ]
@@ -409,7 +421,7 @@ def _alerts(r: Review, translate: Translate) -> str:
     return title + _table(headers, rows)
 
 
-def _cues(r: Review, translate: Translate) -> str:
+def _cues(r: Review, translate: Translate, loc: QLocale) -> str:
     title = _h2(translate("Report", "Cues to the host"))
     if not r.cues:
         return title + _none(translate("Report", "No cues were sent."))
@@ -417,7 +429,7 @@ def _cues(r: Review, translate: Translate) -> str:
     headers.append((translate("Report", "Outcome"), False))
     rows = [
         [
-            (clock_text(c.ts_ms), False),
+            (clock_text(c.ts_ms, locale=loc), False),
             (words.cue_text(c, translate), False),
             (words.cue_outcome(c.outcome, translate), False),
         ]

@@ -32,9 +32,10 @@ FONT_PT = 9
 def write_pdf(review: Review, path: Path, language: str | None = None) -> Path:
     """Write the report to `path` as an A4 PDF (atomically). language: see words.Words."""
     translate = Words(language)
-    images = render_charts(review, *CHART_SIZE, translate=translate)
+    images = render_charts(review, *CHART_SIZE, translate=translate, locale=translate.locale)
     sources = {name: f"chart-{name}.png" for name in images}
-    html = build_html(review, translate, sources, CHART_WIDTH, language, tuple(font_families()))
+    fonts = tuple(font_families())
+    html = build_html(review, translate, sources, CHART_WIDTH, language, fonts, translate.locale)
 
     def print_it(target: Path) -> None:
         doc = QTextDocument()

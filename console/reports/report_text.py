@@ -1,15 +1,16 @@
 """The review's codes in words (platform, incidents, alert rules, cue outcomes), for the
-exports and the review window alike. `translate` is a Words or QCoreApplication.translate."""
+exports and the review window alike. `translate` is a Words or QCoreApplication.translate;
+`locale` the numbers' (format.py: None is the default, an export passes its Words.locale)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from console.core import alerts
 from console.core.cues import CANNED
-from console.reports.format import UNKNOWN, count_text, duration_text
+from console.reports.format import UNKNOWN, count_text, duration_text, number_text
 
 if TYPE_CHECKING:  # the types only: importing review.py brings numpy in, which start-up avoids
     from console.reports.review import AlertRecord, CueRecord, Incident
@@ -38,15 +39,15 @@ def incident_name(kind: str, translate) -> str:
     }.get(kind, kind)
 
 
-def incident_detail(i: Incident, translate) -> str:
+def incident_detail(i: Incident, translate, locale: QLocale | None = None) -> str:
     d = i.detail
     if i.kind == "dropped_frames" and isinstance(d.get("pct"), int | float):
-        seconds = d.get("window_s")
+        pct, seconds = number_text(d["pct"], 1, locale), d.get("window_s")
         if isinstance(seconds, int | float):
             return translate("Report", "{0}% of the frames over {1} s").format(
-                f"{d['pct']:.1f}", count_text(seconds)
+                pct, count_text(seconds, locale)
             )
-        return f"{d['pct']:.1f}%"
+        return f"{pct}%"
     if i.kind == "mic_muted_live":
         return str(d.get("input", ""))
     if i.kind == "device_error":
@@ -70,28 +71,35 @@ def alert_name(rule: str, translate=QCoreApplication.translate) -> str:
     }.get(rule, rule)
 
 
-def _n(value, decimals: int = 0) -> str:
-    """A number with thousands separated (1,240), as Chinese and English both write it;
-    "?" when unknown."""
+def _number(value, decimals: int, locale: QLocale | None) -> str:
+    """A number in the locale (1,240); "?" when unknown."""
     if not isinstance(value, int | float) or isinstance(value, bool):
         return "?"
-    return f"{value:,.{decimals}f}"
+    return number_text(value, decimals, locale)
 
 
-def alert_detail(a: AlertRecord, translate=QCoreApplication.translate) -> str:
+def alert_detail(
+    a: AlertRecord, translate=QCoreApplication.translate, locale: QLocale | None = None
+) -> str:
     """What the alert saw, with its numbers; values of a rule this does not know, as
     recorded."""
-    what = alert_what(a.rule, a.detail, translate)
+    what = alert_what(a.rule, a.detail, translate, locale)
     if what is not None:
         return what
     shown = {k: x for k, x in a.detail.items() if k not in ("level", "on_host")}
     return ", ".join(f"{k} {x}" for k, x in shown.items() if not isinstance(x, dict | list))
 
 
-def alert_what(rule: str, v: dict, translate=QCoreApplication.translate) -> str | None:
+def alert_what(
+    rule: str, v: dict, translate=QCoreApplication.translate, locale: QLocale | None = None
+) -> str | None:
     """What an alert saw, with its numbers (the values console/core/alerts.py gives and the
     timeline keeps), for the alerts panel, the host's cue and the review alike (context
     Alerts); None for a rule this does not know."""
+
+    def _n(value, decimals: int = 0) -> str:
+        return _number(value, decimals, locale)
+
     if rule == alerts.LOW_STOCK:
         name, left = v.get("name", ""), v.get("value")
         if isinstance(left, int | float) and left <= 0:

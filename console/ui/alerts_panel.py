@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.alerts import RED, Alert
+from console.reports.format import clock_pattern
 from console.ui.alert_messages import alert_text
 from console.ui.style import set_look
 
@@ -44,7 +45,7 @@ def clock_text(ms: int | None) -> str:
     if ms is None:
         return ""
     moment = QDateTime.fromMSecsSinceEpoch(int(ms)).toLocalTime()
-    return QLocale().toString(moment.time(), "HH:mm:ss")
+    return QLocale().toString(moment.time(), clock_pattern())
 
 
 class _AlertRow(QFrame):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSlider, QWidget
 
 from console.core.obs_state import ObsSnapshot, mics
+from console.reports.format import number_text
 from console.services.obs_service import ObsService
 from console.ui.level_meter import LevelMeter
 from console.ui.style import set_look
@@ -58,7 +59,9 @@ class _Strip:
 
 
 def _db_text(db: float) -> str:
-    return "-∞ dB" if db <= -100 or math.isinf(db) else f"{db:+.1f} dB"
+    if db <= -100 or math.isinf(db):
+        return "-∞ dB"
+    return f"{'-' if db < 0 else '+'}{number_text(abs(db), 1)} dB"
 
 
 class AudioPanel(QWidget):

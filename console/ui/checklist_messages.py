@@ -9,6 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from console.core.checklist import CheckResult
+from console.reports.format import MINUS, moment_text, number_text, time_text
 from console.ui.messages import connection_state
 
 translate = QCoreApplication.translate
@@ -41,11 +42,12 @@ def check_name(kind: str | None) -> str:
 
 
 def _db(value) -> str:
-    return f"{value:.0f}".replace("-", "−")  # a real minus sign, as meters print it
+    # A real minus sign, as meters print it.
+    return (MINUS if value < 0 else "") + number_text(abs(value))
 
 
 def _gb(value: float) -> str:
-    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+    return number_text(value, 0 if value >= 10 else 1)
 
 
 def evidence_text(result: CheckResult | None) -> str:
@@ -110,7 +112,7 @@ def evidence_text(result: CheckResult | None) -> str:
         return translate("ChecklistPanel", "Listening to the mic…")
     if code == "mic_silent":
         return translate("ChecklistPanel", "Mic silent for over {window} s").format(
-            window=f"{v['window_s']:.0f}"
+            window=number_text(v["window_s"])
         )
     if code == "no_disk_figure":
         return translate("ChecklistPanel", "Free disk space not known yet")
@@ -191,4 +193,4 @@ def local_time(wall: str | None, with_date: bool = False) -> str:
         at = datetime.fromisoformat(wall).astimezone()
     except ValueError:
         return wall
-    return at.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M")
+    return moment_text(at, seconds=True) if with_date else time_text(at, seconds=False)

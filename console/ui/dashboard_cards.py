@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from console.reports.format import MINUS, UNKNOWN, count_text, money_text, percent_text
+from console.reports.format import (
+    MINUS,
+    UNKNOWN,
+    count_text,
+    money_text,
+    number_text,
+    percent_text,
+)
 from console.services.stats_service import DELTA_MINUTES, StatsView
 from console.ui.style import set_look
 
@@ -99,7 +106,7 @@ class StatCards(QWidget):
         if code in ("gmv_fen", "gpm_fen"):
             text = signed(money_text(abs(delta)), delta)
         elif code == "conversion":
-            points = f"{abs(delta) * 100:.2f}"
+            points = number_text(abs(delta) * 100, 2)
             text = signed(self.tr("{0} pp").format(points), delta)
         else:
             text = signed(count_text(abs(delta)), delta)

@@ -9,7 +9,6 @@ drag move time only; the y axes follow what is visible."""
 from __future__ import annotations
 
 import bisect
-import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QCursor
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QWidget
 
+from console.reports.format import clock_text, number_text
 from console.services.stats_service import (
     COMMENTS_MINUTE,
     DROPPED,
@@ -65,7 +65,8 @@ PARTIAL_HIDDEN = (COMMENTS_MINUTE, LIKES_MINUTE)
 
 
 class _NumberAxis(pg.AxisItem):
-    """Plain grouped numbers ("1,200,000"), never "1.2e+06" nor an SI prefix."""
+    """Plain numbers grouped as the locale groups them ("1,200,000"), never "1.2e+06" nor an SI
+    prefix."""
 
     def __init__(self, orientation: str):
         super().__init__(orientation)
@@ -73,7 +74,7 @@ class _NumberAxis(pg.AxisItem):
 
     def tickStrings(self, values, scale, spacing):
         decimals = 0 if spacing >= 1 else min(3, int(np.ceil(-np.log10(spacing))))
-        return [f"{float(v) * scale:,.{decimals}f}" for v in values]
+        return [number_text(float(v) * scale, decimals) for v in values]
 
 
 def _fast(curve: pg.PlotDataItem) -> None:
@@ -105,7 +106,7 @@ def _cache(axis: pg.AxisItem) -> None:
 
 
 def _clock(seconds: float) -> str:
-    return time.strftime("%H:%M:%S", time.localtime(seconds))
+    return clock_text(int(seconds * 1000))
 
 
 class DashboardCharts(pg.GraphicsLayoutWidget):
@@ -400,7 +401,7 @@ class DashboardCharts(pg.GraphicsLayoutWidget):
             return self.tr("Scene {0} at {1}").format(mk.label, at)
         if mk.value is None:
             return self.tr("Dropped frames at {0}").format(at)
-        pct = f"{mk.value:.1f}"
+        pct = number_text(mk.value, 1)
         return self.tr("Dropped frames {0}% at {1}").format(pct, at)
 
 

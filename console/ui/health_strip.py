@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from console.core.obs_state import Health, health_levels
+from console.reports.format import number_text
 from console.ui.style import set_look
 
 
-def _num(value, fmt: str) -> str:
-    return "—" if value is None else format(value, fmt)
+def _num(value, decimals: int = 0) -> str:
+    return number_text(value, decimals)  # "—" when unknown
 
 
 class HealthStrip(QWidget):
@@ -29,13 +30,13 @@ class HealthStrip(QWidget):
 
     def _on_service_health_changed(self, h: Health) -> None:
         texts = {
-            "fps": self.tr("FPS {0}").format(_num(h.fps, ".1f")),
-            "cpu": self.tr("CPU {0}%").format(_num(h.cpu_pct, ".0f")),
-            "render": self.tr("Render skipped {0}").format(_num(h.render_skipped, "d")),
-            "output": self.tr("Encoder skipped {0}").format(_num(h.output_skipped, "d")),
-            "dropped": self.tr("Dropped {0}%").format(_num(h.dropped_pct, ".2f")),
-            "bitrate": self.tr("{0} kb/s").format(_num(h.bitrate_kbps, ".0f")),
-            "disk": self.tr("Disk {0} GB free").format(_num(h.disk_free_gb, ".1f")),
+            "fps": self.tr("FPS {0}").format(_num(h.fps, 1)),
+            "cpu": self.tr("CPU {0}%").format(_num(h.cpu_pct)),
+            "render": self.tr("Render skipped {0}").format(_num(h.render_skipped)),
+            "output": self.tr("Encoder skipped {0}").format(_num(h.output_skipped)),
+            "dropped": self.tr("Dropped {0}%").format(_num(h.dropped_pct, 2)),
+            "bitrate": self.tr("{0} kb/s").format(_num(h.bitrate_kbps)),
+            "disk": self.tr("Disk {0} GB free").format(_num(h.disk_free_gb, 1)),
         }
         levels = health_levels(h)
         for key, label in self.labels.items():

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from console.core.offers import COUNTING_DOWN, ON_SALE, clock_text
+from console.reports.format import count_text, money_text, time_text, yuan_text
 from console.services.cue_service import CueService
 from console.services.queue_service import QueueService
 from console.ui.cues_panel import cue_words_of
@@ -58,8 +59,7 @@ def money(fen: int | None) -> str:
     """¥59.90, and ¥99 rather than ¥99.00: fewer glyphs to read from across the room."""
     if fen is None:
         return NONE
-    text = f"¥{fen / 100:,.2f}"
-    return text[:-3] if text.endswith(".00") else text
+    return yuan_text(fen) if fen % 100 == 0 else money_text(fen)
 
 
 def first_point(selling_points: str) -> str:
@@ -221,10 +221,10 @@ class HostView(QWidget):
         self._show_product()
         viewers, gmv, target = self.stats
         self.viewers.show_text(
-            self.tr("Online {0}").format(NONE if viewers is None else f"{viewers:,}")
+            self.tr("Online {0}").format(NONE if viewers is None else count_text(viewers))
         )
         self.gmv.show_text(self.tr("GMV {0} / target {1}").format(money(gmv), money(target)))
-        self.time.show_text(self.clock().strftime("%H:%M:%S"))
+        self.time.show_text(time_text(self.clock()))
         self._fit_fonts()  # after the texts: a longer cue or countdown gets smaller type
 
     def mousePressEvent(self, event) -> None:
@@ -308,7 +308,7 @@ class HostView(QWidget):
         elif item.stock <= 0:
             stock = self.tr("Sold out")
         else:
-            stock = self.tr("Stock {0}").format(f"{item.stock:,}")
+            stock = self.tr("Stock {0}").format(count_text(item.stock))
         self.stock.show_text(stock)
         set_look(self.stock, "low", item.is_low_stock)
         self.point.show_text(first_point(item.selling_points))

@@ -33,6 +33,7 @@ from console.core.offers import (
     default_start,
     next_start,
 )
+from console.reports.format import clock_pattern, moment_text, time_text
 from console.services.offers_service import OffersService
 
 
@@ -61,7 +62,7 @@ class OffersPanel(QWidget):
         for code, name in self.kind_names.items():
             self.kind.addItem(name, code)
         self.start = QTimeEdit()
-        self.start.setDisplayFormat("HH:mm")
+        self.start.setDisplayFormat(clock_pattern(False))
         self.start.timeChanged.connect(self._show_start_day)
         self.start_day = QLabel()  # "tomorrow 00:05" when the time picked has passed today
         self.minutes = QSpinBox(minimum=1, maximum=720, value=10, suffix=self.tr(" min"))
@@ -110,12 +111,13 @@ class OffersPanel(QWidget):
         return next_start(now, t.hour(), t.minute())
 
     def _start_text(self, now: datetime, start: datetime) -> str:
-        days, hhmm = days_from(now, start), start.astimezone(now.tzinfo).strftime("%H:%M")
+        local = start.astimezone(now.tzinfo)
+        days, hhmm = days_from(now, start), time_text(local, seconds=False)
         if days == 0:
             return hhmm
         if days == 1:
             return self.tr("tomorrow {0}").format(hhmm)
-        return start.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
+        return moment_text(local)
 
     def _show_start_day(self) -> None:
         now = self.service.clock()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from console.core.offers import COUNTING_DOWN, ON_SALE, clock_text
 from console.core.queue import QueueItem
+from console.reports.format import number_text
 
 translate = QCoreApplication.translate
 
@@ -17,7 +18,9 @@ def overlay_texts(item: QueueItem | None, sale_phase: tuple[str, int] | None) ->
     price = (
         ""
         if item.live_price_fen is None
-        else translate("Overlay", "Live price ¥{0}").format(f"{item.live_price_fen / 100:.2f}")
+        else translate("Overlay", "Live price ¥{0}").format(
+            number_text(item.live_price_fen / 100, 2)
+        )
     )
     countdown = ""
     if sale_phase and sale_phase[0] == COUNTING_DOWN:

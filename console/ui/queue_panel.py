@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from console.core.catalog import parse_price
 from console.core.offers import COUNTING_DOWN, ON_SALE, clock_text
 from console.core.queue import DONE, EXPLAINING, SKIPPED, SOLD_OUT, Queue, QueueItem
+from console.reports.format import count_text, money_text
 from console.services.queue_service import QueueService
 from console.ui.drag_reorder import DragReorderModel
 
@@ -30,7 +31,7 @@ EXPLAINING_BG, LOW_STOCK_FG, FADED_FG = QColor("#9e6a03"), QColor("#f85149"), QC
 
 
 def money(fen: int | None) -> str:
-    return "—" if fen is None else f"¥{fen / 100:,.2f}"
+    return money_text(fen)
 
 
 class _QueueModel(DragReorderModel):
@@ -88,7 +89,7 @@ class _QueueModel(DragReorderModel):
                 item.link_no,
                 item.name,
                 money(item.live_price_fen),
-                "—" if item.stock is None else str(item.stock),
+                count_text(item.stock),
                 self.panel.state_names[item.state],
             )[col]
         if role == Qt.ItemDataRole.EditRole:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import time
 from concurrent.futures import Future
-from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from console.core.metrics import Sample
 from console.core.number_text import NumberTextError, metric_value
 from console.core.stats_input import Batch
+from console.reports.format import clock_text, count_text, money_text
 from console.services.queue_service import QueueService
 from console.services.writer_calls import WriterCalls
 from console.store import stats_repo
@@ -136,7 +136,7 @@ class QuickEntry(QWidget):
                 True,
             )
             return
-        at = datetime.fromtimestamp(samples[0].ts_ms / 1000).strftime("%H:%M:%S")
+        at = clock_text(samples[0].ts_ms)
         shown = " · ".join(f"{self.names[s.metric]} {self._value_text(s)}" for s in samples)
         say(self.status, self.tr("Recorded {0}: {1}").format(at, shown))
         for s in samples:
@@ -151,8 +151,8 @@ class QuickEntry(QWidget):
     @staticmethod
     def _value_text(sample: Sample) -> str:
         if sample.metric == "gmv_fen":
-            return f"¥{sample.value / 100:,.2f}"
-        return f"{round(sample.value):,}"
+            return money_text(sample.value)
+        return count_text(sample.value)
 
     def _problem(self, metric: str, code: str, text: str) -> str:
         name = self.names[metric]

@@ -27,6 +27,7 @@ from console.reports.format import (
     count_text,
     duration_text,
     money_text,
+    number_text,
     percent_text,
 )
 from console.reports.review import AlertRecord, CueRecord, Incident, ProductResult, SegmentResult
@@ -142,7 +143,7 @@ def difference_text(a, b, kind: str) -> str:
         return UNKNOWN
     d = b - a
     if kind == PERCENT:  # a change of a rate is in percentage points
-        return signed(translate("ReviewTables", "{0} pp").format(f"{abs(d) * 100:.2f}"), d)
+        return signed(translate("ReviewTables", "{0} pp").format(number_text(abs(d) * 100, 2)), d)
     return signed(value_text(abs(d), kind), d)
 
 
@@ -155,7 +156,7 @@ def change(a, b) -> float | None:
 
 def change_text(a, b) -> str:
     c = change(a, b)
-    return UNKNOWN if c is None else signed(f"{abs(c) * 100:.1f}%", c)
+    return UNKNOWN if c is None else signed(percent_text(abs(c), 1), c)
 
 
 def tone(delta) -> str:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.show import Show
-from console.reports.format import UNKNOWN, clock_text, date_text, duration_text
+from console.reports.format import UNKNOWN, clock_text, date_text, duration_text, file_date
 from console.reports.report_text import alert_name
 from console.reports.review import Review, load_review
 from console.services.stats_service import Marker, Series, StatsView
@@ -496,8 +496,9 @@ class ReviewWindow(QWidget):
         review = self.review
         if review is None or kind in self._exporting:
             return
-        date = date_text(review.start_ms).split(" ")[0].replace("-", "")
-        name = _file_name(self.tr("{0} {1} review").format(review.title, date))
+        name = _file_name(
+            self.tr("{0} {1} review").format(review.title, file_date(review.start_ms))
+        )
         path = self.ask_path(kind, self.last_folder / f"{name}.{kind}")
         if path is None:
             return

@@ -9,7 +9,7 @@ were."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.rundown import Rundown, RundownStatus, Segment, duration_text, parse_duration
+from console.reports.format import clock_pattern
 from console.services.rundown_service import RundownService
 from console.ui.drag_reorder import DragReorderModel
 from console.ui.style import set_look
@@ -46,7 +47,9 @@ TICK_MS = 200
 
 def _clock_time(iso: str | None) -> str:
     moment = QDateTime.fromString(iso or "", Qt.DateFormat.ISODate)
-    return moment.toLocalTime().toString("HH:mm:ss") if moment.isValid() else ""
+    if not moment.isValid():
+        return ""
+    return QLocale().toString(moment.toLocalTime().time(), clock_pattern())
 
 
 def _key_text(shortcut: QShortcut) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.show import PLATFORMS, Show
-from console.ui.show_messages import TIME_FORMAT, platform_name
+from console.ui.show_messages import platform_name, time_format
 from console.ui.style import set_look
 
 NEW, DUPLICATE, RENAME = "new", "duplicate", "rename"
@@ -133,7 +133,7 @@ class ShowFormDialog(QDialog):
         box.setCheckable(True)
         start, length = _suggested_times(show, now)
         for edit, value in ((self.start, start), (self.end, start + length)):
-            edit.setDisplayFormat(TIME_FORMAT)
+            edit.setDisplayFormat(time_format())
             edit.setCalendarPopup(True)
             edit.setDateTime(QDateTime(value))
         self._length = length

@@ -5,10 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 
 from console.reports import report_text
+from console.reports.format import clock_pattern, date_pattern
 
 translate = QCoreApplication.translate
 
-TIME_FORMAT = "yyyy-MM-dd ddd HH:mm"  # the weekday: shows are planned by the week
+
+def time_format() -> str:
+    """A planned time's Qt pattern in the format locale, with the weekday (shows are planned by
+    the week): "11/25/2026 Wed 19:30" (en_US), "2026/11/25 周三 19:30" (zh_CN)."""
+    return f"{date_pattern()} ddd {clock_pattern(False)}"
 
 
 def platform_name(code: str) -> str:
@@ -44,4 +49,4 @@ def local_time(iso: str | None) -> str:
     moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
     if not moment.isValid():
         return iso  # shown as stored rather than hidden: someone typed it by hand
-    return QLocale().toString(moment.toLocalTime(), TIME_FORMAT)
+    return QLocale().toString(moment.toLocalTime(), time_format())

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from console.core.stats_file import AUTO, TOTAL, Column, ms_to_local, targets
 from console.ingest.catalog_file import CatalogFileError
+from console.reports.format import date_pattern, moment_text, time_text
 from console.ui import import_dialog_parts as parts
 from console.ui import stats_import_messages as msg
 from console.ui.background import new_job
@@ -110,7 +111,7 @@ class StatsImportDialog(QDialog):
         self.show_label = QLabel(self.tr("Into show: {title}").format(title=self.show_title or "—"))
         self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_pattern())
         self.date_edit.dateChanged.connect(self._on_date_edit_date_changed)
         date_label = QLabel(self.tr("Times without a date are on"))
         date_label.setBuddy(self.date_edit)
@@ -255,9 +256,10 @@ class StatsImportDialog(QDialog):
         if result.first_ms is not None:
             first = ms_to_local(result.first_ms, self.tz)
             last = ms_to_local(result.last_ms, self.tz)
-            shown = "%H:%M:%S" if first.date() == last.date() else "%Y-%m-%d %H:%M:%S"
+            same_day = first.date() == last.date()
             text += " · " + self.tr("{first} to {last}").format(
-                first=first.strftime("%Y-%m-%d %H:%M:%S"), last=last.strftime(shown)
+                first=moment_text(first, seconds=True),
+                last=time_text(last) if same_day else moment_text(last, seconds=True),
             )
         self.counts.setText(text)
 

@@ -4,6 +4,7 @@ what the assistant clicks is what the store holds, and the self-checks say what 
 import json
 import re
 import threading
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from console.core.checklist import CheckResult
 from console.devices.obs.fake_server import FakeObsServer
+from console.reports.format import moment_text
 from console.services import checklist_service
 from console.services.checklist_service import POLL_S, ChecklistService
 from console.services.queue_service import QueueService
@@ -289,7 +291,8 @@ def test_space_checks_items_with_who_and_when(qtbot, rig):
     row = rig.panel.rows[samples.id]
     assert row.checkState(0) == Qt.CheckState.Checked
     assert row.text(3).startswith("小王 ")
-    assert row.toolTip(0).startswith(samples.text + "\nChecked by 小王 at 20")
+    today = moment_text(datetime.now().astimezone()).split(" ")[0]  # "11/25/2026" in en_US
+    assert row.toolTip(0).startswith(f"{samples.text}\nChecked by 小王 at {today} ")
     qtbot.waitUntil(
         lambda: (
             rig.stored("SELECT checked_by FROM checklist_items WHERE id = ?", samples.id)

@@ -1,7 +1,7 @@
 """The console's panels against the fake OBS: what the host sees and what OBS does."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from console.core.obs_state import Health
@@ -203,8 +203,8 @@ def test_bitrate_from_stream_byte_counts(qtbot, console):
     console.service.set_streaming(True)
     label = console.window.health.labels["bitrate"]
     qtbot.waitUntil(lambda: label.text()[0].isdigit(), timeout=4000)
-    kbps = float(label.text().split()[0])
-    assert 4000 < kbps < 8000  # the fake sends ~6 Mbit/s
+    kbps, ok = QLocale().toDouble(label.text().split()[0])  # grouped as the locale groups
+    assert ok and 4000 < kbps < 8000  # the fake sends ~6 Mbit/s
     console.service.set_streaming(False)
 
 

@@ -123,8 +123,8 @@ def test_new_show_with_platform_and_planned_times(qtbot, env):
     assert datetime.fromisoformat(new.planned_end) == datetime(2025, 6, 18, 23, 30).astimezone()
     assert (new.title, new.platform, new.rehearsal) == ("618 大促", "kuaishou", True)
     assert cell(dialog, "618 大促", PLATFORM) == "Kuaishou"
-    assert cell(dialog, "618 大促", START) == "2025-06-18 Wed 20:00"
-    assert cell(dialog, "618 大促", END) == "2025-06-18 Wed 23:30"
+    assert cell(dialog, "618 大促", START) == "6/18/2025 Wed 20:00"
+    assert cell(dialog, "618 大促", END) == "6/18/2025 Wed 23:30"
     assert cell(dialog, "618 大促", REHEARSAL) == "Rehearsal"
     assert dialog.selected().id == new.id  # the new show is the one selected
 
@@ -319,11 +319,11 @@ def test_double_click_opens_like_the_button_and_waits_for_the_list(qtbot, env):
 @pytest.mark.parametrize(
     ("now", "proposed"),
     [
-        ((2025, 6, 18, 10, 0), "2025-06-24 Tue 20:00"),  # the day after: next week, not today
-        ((2025, 6, 24, 19, 59), "2025-06-24 Tue 20:00"),
-        ((2025, 6, 24, 20, 0), "2025-07-01 Tue 20:00"),  # starting now is not in the future
-        ((2025, 7, 9, 21, 30), "2025-07-15 Tue 20:00"),  # weeks later: the coming Tuesday
-        ((2025, 6, 1, 9, 0), "2025-06-24 Tue 20:00"),  # planned ahead: still one week after it
+        ((2025, 6, 18, 10, 0), "6/24/2025 Tue 20:00"),  # the day after: next week, not today
+        ((2025, 6, 24, 19, 59), "6/24/2025 Tue 20:00"),
+        ((2025, 6, 24, 20, 0), "7/1/2025 Tue 20:00"),  # starting now is not in the future
+        ((2025, 7, 9, 21, 30), "7/15/2025 Tue 20:00"),  # weeks later: the coming Tuesday
+        ((2025, 6, 1, 9, 0), "6/24/2025 Tue 20:00"),  # planned ahead: still one week after it
     ],
 )
 def test_duplicate_proposes_the_same_weekday_and_time_a_week_on(qtbot, env, now, proposed):
@@ -344,8 +344,8 @@ def test_without_a_planned_start_the_next_full_hour_is_proposed(qtbot, env):
         form = ShowFormDialog(mode, show, now=datetime(2025, 6, 18, 10, 20))
         qtbot.addWidget(form)
         assert (form.start.text(), form.end.text()) == (
-            "2025-06-18 Wed 11:00",
-            "2025-06-18 Wed 13:00",
+            "6/18/2025 Wed 11:00",
+            "6/18/2025 Wed 13:00",
         )
 
 

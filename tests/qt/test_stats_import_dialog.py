@@ -103,7 +103,7 @@ def test_the_sample_export_previews_imports_and_the_dashboard_reads_it(qtbot, di
     assert "douyin_stats_export.csv: 60 rows ready, 0 with problems (skipped)" in (
         dialog.counts.text()
     )
-    assert "2026-11-25 20:00:00 to 20:59:00" in dialog.counts.text()
+    assert "11/25/2026 20:00:00 to 20:59:00" in dialog.counts.text()  # en_US, as tests run
     mapping = mapping_of(dialog)
     assert mapping["时间"] == "time"
     assert mapping["在线人数"] == "online viewers"
