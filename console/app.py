@@ -41,9 +41,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--lang", choices=("en", "zh_CN"), help="UI language (default: system)")
     p.add_argument("--version", action="version", version=f"LiveDesk {__version__}")
     p.add_argument("--verbose", action="store_true", help="debug logging")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start against the built-in simulated OBS and a temporary database, check that "
+        "every part is there, print what was checked and exit (0: all passed)",
+    )
     p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", metavar="PNG", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    if args.self_test:  # the demo's fakes, nothing of the user's (see console/self_test.py)
+        args.demo, args.api_port = True, 0
     if args.api_port is not None and not 0 <= args.api_port <= 65535:
         p.error(f"--api-port wants 0..65535, not {args.api_port}")
     if args.obs:
@@ -71,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     log.info("LiveDesk %s starting (%s)", __version__, " ".join(sys.argv[1:]))
 
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from console import i18n
@@ -96,7 +105,18 @@ def main(argv: list[str] | None = None) -> int:
     app._gc = GuiThreadGc(app)  # the cyclic GC only on this thread (see gui_gc.py)
     app.setApplicationName("LiveDesk")
     app.setApplicationVersion(__version__)
-    settings = Settings.load()
+    app.setWindowIcon(QIcon(str(resource_path("icons", "livedesk.png"))))
+    scratch = None
+    if args.self_test:  # the defaults, a database in a temporary folder, a one-off API token
+        import secrets
+        import tempfile
+
+        from console.settings import API_TOKEN_ENV
+
+        scratch = tempfile.TemporaryDirectory(prefix="livedesk-self-test-")
+        args.db = Path(scratch.name) / "self-test.db"
+        os.environ[API_TOKEN_ENV] = secrets.token_urlsafe(16)
+    settings = Settings() if args.self_test else Settings.load()
     language = i18n.choose_language(args.lang or settings.language)
     app._translators = i18n.install_translators(app, language)
     app.setStyleSheet(resource_path("theme", "dark.qss").read_text(encoding="utf-8"))
@@ -242,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     from console.ui.review_install import install_review  # review (复盘), compare two shows
 
     install_review(window, writer, queue, db_path, settings, language)
+    from console.ui.about_dialog import install_about  # Help: About LiveDesk, About Qt
+
+    install_about(window)
     window.finish_docks()
     window.show()
     run_of_show.start()
@@ -251,6 +274,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.startup_probe:
         _probe(app, window, started)
+    if args.self_test:
+        from console.self_test import SelfTest
+
+        SelfTest(app, window, service, queue, api, db_path, language).start()
     if args.screenshot:  # for the README and for looking at the app as a user would
 
         def shoot():
@@ -276,7 +303,10 @@ def main(argv: list[str] | None = None) -> int:
             fake.stop()
         recorder.flush()
         writer.close()
-        settings.save()
+        if scratch:
+            scratch.cleanup()
+        else:
+            settings.save()
         log.info("LiveDesk stopped")
 
 

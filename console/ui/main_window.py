@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         help_action = QAction(self.tr("Keyboard shortcuts"), self)
         help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         help_action.triggered.connect(self.shortcuts_help.toggle)
-        self.menuBar().addMenu(self.tr("&Help")).addAction(help_action)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(help_action)
         self.connection_bar.settings_requested.connect(self.connect_action.trigger)
         for n in range(1, 10):
             shortcut = QShortcut(QKeySequence(str(n)), self)

@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="49"/>
+        <location filename="../../console/ui/about_dialog.py" line="99"/>
+        <source>About LiveDesk</source>
+        <translation>关于 LiveDesk</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="52"/>
+        <location filename="../../console/ui/about_dialog.py" line="120"/>
+        <source>About Qt</source>
+        <translation>关于 Qt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="103"/>
+        <source>LiveDesk 直播中控台</source>
+        <translation>LiveDesk 直播中控台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="114"/>
+        <source>Bundled components</source>
+        <translation>随附组件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="123"/>
+        <location filename="../../console/ui/about_dialog.py" line="222"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="126"/>
+        <source>Copy the versions and licences, for a support request</source>
+        <translation>复制版本和许可证信息，用于联系技术支持</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="136"/>
+        <source>in {0}</source>
+        <translation>含于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="144"/>
+        <location filename="../../console/ui/about_dialog.py" line="161"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="145"/>
+        <location filename="../../console/ui/about_dialog.py" line="161"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="150"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="153"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="154"/>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="155"/>
+        <source>Qt libraries</source>
+        <translation>Qt 库</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="161"/>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="161"/>
+        <source>Home page</source>
+        <translation>主页</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="172"/>
+        <source>Double-click a row to open its home page</source>
+        <translation>双击一行即可打开其主页</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="187"/>
+        <source>LiveDesk is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>LiveDesk 是自由软件：您可以依据 GNU 通用公共许可证第 3 版或（由您选择）任何更新版本的条款再分发和/或修改它。本软件不提供任何担保。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="191"/>
+        <source>The licence text</source>
+        <translation>许可证全文</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="196"/>
+        <source>Qt and Qt for Python (PySide6) are used under the GNU LGPL version 3. Their libraries are dynamically linked and sit in the program folder (see Qt libraries above): you may replace them with your own build of the same version. Source code: {0}, {1}. Licensing: {2}; Qt&apos;s own third-party components: {3}.</source>
+        <translation>Qt 和 Qt for Python（PySide6）依据 GNU LGPL 第 3 版使用。它们的库以动态链接方式放在程序文件夹中（见上方“Qt 库”）：您可以用自己构建的同一版本替换它们。源代码：{0}、{1}。许可说明：{2}；Qt 自身使用的第三方组件：{3}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="206"/>
+        <source>Qt LGPL obligations</source>
+        <translation>Qt 的 LGPL 义务</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="207"/>
+        <source>licences used in Qt</source>
+        <translation>Qt 使用的许可证</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="214"/>
+        <source>Bundled components:</source>
+        <translation>随附组件：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/about_dialog.py" line="221"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>AddProductsDialog</name>
     <message>
         <location filename="../../console/ui/add_products_dialog.py" line="119"/>
@@ -240,97 +363,97 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../console/reports/report_text.py" line="59"/>
+        <location filename="../../console/reports/report_text.py" line="64"/>
         <source>Low stock on the 讲解 product</source>
         <translation>讲解商品库存告急</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="60"/>
+        <location filename="../../console/reports/report_text.py" line="65"/>
         <source>Viewers dropping</source>
         <translation>在线人数下滑</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="61"/>
+        <location filename="../../console/reports/report_text.py" line="66"/>
         <source>Mic muted or silent while live</source>
         <translation>直播中麦克风静音或无声</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="62"/>
+        <location filename="../../console/reports/report_text.py" line="67"/>
         <source>Dropped frames while live</source>
         <translation>直播中掉帧</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="63"/>
+        <location filename="../../console/reports/report_text.py" line="68"/>
         <source>Disk space low</source>
         <translation>磁盘空间不足</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="64"/>
+        <location filename="../../console/reports/report_text.py" line="69"/>
         <source>Flash sale, coupon or 福袋 ending</source>
         <translation>秒杀、优惠券或福袋即将结束</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="65"/>
+        <location filename="../../console/reports/report_text.py" line="70"/>
         <source>No stats coming in</source>
         <translation>没有收到数据</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="94"/>
+        <location filename="../../console/reports/report_text.py" line="106"/>
         <source>讲解 product {name} is sold out</source>
         <translation>讲解商品 {name} 已售罄</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="95"/>
+        <location filename="../../console/reports/report_text.py" line="107"/>
         <source>Stock low on 讲解 product {name}: {left} left</source>
         <translation>讲解商品 {name} 库存告急：仅剩 {left} 件</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="99"/>
+        <location filename="../../console/reports/report_text.py" line="111"/>
         <source>Viewers down {pct} % in {minutes} min ({before} → {now})</source>
         <translation>在线人数 {minutes} 分钟内下降 {pct} %（{before} → {now}）</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="109"/>
+        <location filename="../../console/reports/report_text.py" line="121"/>
         <source>Mic “{input}” muted for {seconds} s while live</source>
         <translation>直播中麦克风“{input}”已静音 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="111"/>
+        <location filename="../../console/reports/report_text.py" line="123"/>
         <source>Mic “{input}” silent for {seconds} s while live</source>
         <translation>直播中麦克风“{input}”已 {seconds} 秒没有声音</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="114"/>
+        <location filename="../../console/reports/report_text.py" line="126"/>
         <source>Dropped frames: {pct} % over the last {seconds} s</source>
         <translation>掉帧：最近 {seconds} 秒内 {pct} %</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="118"/>
+        <location filename="../../console/reports/report_text.py" line="130"/>
         <source>Disk almost full: {free} GB free (alert under {min} GB)</source>
         <translation>磁盘快满了：剩余 {free} GB（低于 {min} GB 告警）</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="122"/>
+        <location filename="../../console/reports/report_text.py" line="134"/>
         <source>No stats for {minutes} min</source>
         <translation>已 {minutes} 分钟没有数据</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="126"/>
+        <location filename="../../console/reports/report_text.py" line="138"/>
         <source>福袋 ends in {seconds} s</source>
         <translation>福袋 {seconds} 秒后结束</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="128"/>
+        <location filename="../../console/reports/report_text.py" line="140"/>
         <source>Coupon ends in {seconds} s</source>
         <translation>优惠券 {seconds} 秒后结束</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="130"/>
+        <location filename="../../console/reports/report_text.py" line="142"/>
         <source>Flash sale on {name} ends in {seconds} s</source>
         <translation>{name} 秒杀 {seconds} 秒后结束</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="133"/>
+        <location filename="../../console/reports/report_text.py" line="145"/>
         <source>Flash sale ends in {seconds} s</source>
         <translation>秒杀 {seconds} 秒后结束</translation>
     </message>
@@ -393,57 +516,57 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../console/ui/alerts_panel.py" line="58"/>
+        <location filename="../../console/ui/alerts_panel.py" line="59"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts_panel.py" line="60"/>
+        <location filename="../../console/ui/alerts_panel.py" line="61"/>
         <source>Hide this alert until its cause is over; it is not raised again before.</source>
         <translation>隐藏此告警，问题解除前不再提醒。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts_panel.py" line="89"/>
+        <location filename="../../console/ui/alerts_panel.py" line="90"/>
         <source>No alerts now.</source>
         <translation>当前没有告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts_panel.py" line="95"/>
+        <location filename="../../console/ui/alerts_panel.py" line="96"/>
         <source>Raised</source>
         <translation>触发时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts_panel.py" line="95"/>
+        <location filename="../../console/ui/alerts_panel.py" line="96"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts_panel.py" line="95"/>
+        <location filename="../../console/ui/alerts_panel.py" line="96"/>
         <source>Cleared</source>
         <translation>解除时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts_panel.py" line="102"/>
+        <location filename="../../console/ui/alerts_panel.py" line="103"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts_panel.py" line="114"/>
+        <location filename="../../console/ui/alerts_panel.py" line="115"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts_panel.py" line="115"/>
+        <location filename="../../console/ui/alerts_panel.py" line="116"/>
         <source>Alerts ({count})</source>
         <translation>告警（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts_panel.py" line="146"/>
+        <location filename="../../console/ui/alerts_panel.py" line="147"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts_panel.py" line="146"/>
+        <location filename="../../console/ui/alerts_panel.py" line="147"/>
         <source>active</source>
         <translation>进行中</translation>
     </message>
@@ -671,7 +794,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="113"/>
+        <location filename="../../console/app.py" line="133"/>
         <source>This show database was written by a newer LiveDesk and is left untouched:
 {0}
 Please update LiveDesk.</source>
@@ -680,7 +803,7 @@ Please update LiveDesk.</source>
 请升级 LiveDesk。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="123"/>
+        <location filename="../../console/app.py" line="143"/>
         <source>The show database is damaged and is left untouched:
 {0}
 
@@ -695,17 +818,17 @@ Restore a backup, or move the file away to start with an empty database.</source
 请从备份恢复，或将该文件移走，以一个空数据库重新开始。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="159"/>
+        <location filename="../../console/app.py" line="179"/>
         <source>Demo show</source>
         <translation>演示场次</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="164"/>
+        <location filename="../../console/app.py" line="184"/>
         <source>Live show {0}</source>
         <translation>直播 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="184"/>
+        <location filename="../../console/app.py" line="204"/>
         <source>No system keyring here: the password is kept until LiveDesk closes.</source>
         <translation>本机没有系统密钥环：密码只保留到 LiveDesk 关闭为止。</translation>
     </message>
@@ -713,17 +836,17 @@ Restore a backup, or move the file away to start with an empty database.</source
 <context>
     <name>AudioPanel</name>
     <message>
-        <location filename="../../console/ui/audio_panel.py" line="47"/>
+        <location filename="../../console/ui/audio_panel.py" line="48"/>
         <source>MUTED</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audio_panel.py" line="47"/>
+        <location filename="../../console/ui/audio_panel.py" line="48"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audio_panel.py" line="70"/>
+        <location filename="../../console/ui/audio_panel.py" line="73"/>
         <source>No audio inputs in OBS.</source>
         <translation>OBS 中没有音频输入。</translation>
     </message>
@@ -1202,309 +1325,309 @@ Restore a backup, or move the file away to start with an empty database.</source
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="19"/>
+        <location filename="../../console/ui/checklist_messages.py" line="20"/>
         <source>Account and platform</source>
         <translation>账号与平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="20"/>
+        <location filename="../../console/ui/checklist_messages.py" line="21"/>
         <source>Content planning</source>
         <translation>内容策划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="21"/>
+        <location filename="../../console/ui/checklist_messages.py" line="22"/>
         <source>Before going live</source>
         <translation>开播前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="22"/>
+        <location filename="../../console/ui/checklist_messages.py" line="23"/>
         <source>During the show</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="23"/>
+        <location filename="../../console/ui/checklist_messages.py" line="24"/>
         <source>After the show</source>
         <translation>下播后</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="29"/>
+        <location filename="../../console/ui/checklist_messages.py" line="30"/>
         <source>By hand</source>
         <translation>手动勾选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="30"/>
-        <location filename="../../console/ui/checklist_messages.py" line="57"/>
+        <location filename="../../console/ui/checklist_messages.py" line="31"/>
+        <location filename="../../console/ui/checklist_messages.py" line="59"/>
         <source>OBS connected</source>
         <translation>OBS 已连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="31"/>
+        <location filename="../../console/ui/checklist_messages.py" line="32"/>
         <source>OBS scene collection</source>
         <translation>OBS 场景集合</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="32"/>
+        <location filename="../../console/ui/checklist_messages.py" line="33"/>
         <source>OBS profile</source>
         <translation>OBS 配置文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="33"/>
+        <location filename="../../console/ui/checklist_messages.py" line="34"/>
         <source>Stream server and key</source>
         <translation>推流地址和推流码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="34"/>
+        <location filename="../../console/ui/checklist_messages.py" line="35"/>
         <source>Microphone live</source>
         <translation>麦克风有声音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="35"/>
+        <location filename="../../console/ui/checklist_messages.py" line="36"/>
         <source>Free disk space</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="36"/>
+        <location filename="../../console/ui/checklist_messages.py" line="37"/>
         <source>Product queue not empty</source>
         <translation>商品队列不为空</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="37"/>
+        <location filename="../../console/ui/checklist_messages.py" line="38"/>
         <source>Live price and stock for every product</source>
         <translation>每个商品都有直播价和库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="38"/>
+        <location filename="../../console/ui/checklist_messages.py" line="39"/>
         <source>Lights reachable</source>
         <translation>灯光可连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="39"/>
+        <location filename="../../console/ui/checklist_messages.py" line="40"/>
         <source>Camera reachable</source>
         <translation>摄像头可连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="62"/>
+        <location filename="../../console/ui/checklist_messages.py" line="64"/>
         <source>OBS not connected</source>
         <translation>OBS 未连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="65"/>
+        <location filename="../../console/ui/checklist_messages.py" line="67"/>
         <source>Not configured: set the expected name</source>
         <translation>未配置：请设定应有的名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="67"/>
+        <location filename="../../console/ui/checklist_messages.py" line="69"/>
         <source>Asking OBS…</source>
         <translation>正在询问 OBS…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="70"/>
+        <location filename="../../console/ui/checklist_messages.py" line="72"/>
         <source>Scene collection “{name}”</source>
         <translation>场景集合“{name}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="72"/>
+        <location filename="../../console/ui/checklist_messages.py" line="74"/>
         <source>Profile “{name}”</source>
         <translation>配置文件“{name}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="77"/>
+        <location filename="../../console/ui/checklist_messages.py" line="79"/>
         <source>Scene collection is “{actual}”, not “{expected}”</source>
         <translation>场景集合是“{actual}”，不是“{expected}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="79"/>
+        <location filename="../../console/ui/checklist_messages.py" line="81"/>
         <source>Profile is “{actual}”, not “{expected}”</source>
         <translation>配置文件是“{actual}”，不是“{expected}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="82"/>
+        <location filename="../../console/ui/checklist_messages.py" line="84"/>
         <source>Stream server {server}</source>
         <translation>推流地址 {server}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="84"/>
+        <location filename="../../console/ui/checklist_messages.py" line="86"/>
         <source>No stream server set in OBS</source>
         <translation>OBS 未填写推流地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="86"/>
+        <location filename="../../console/ui/checklist_messages.py" line="88"/>
         <source>No stream key set in OBS</source>
         <translation>OBS 未填写推流码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="88"/>
+        <location filename="../../console/ui/checklist_messages.py" line="90"/>
         <source>Stream server {server} does not contain “{expected}”</source>
         <translation>推流地址 {server} 不包含“{expected}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="93"/>
+        <location filename="../../console/ui/checklist_messages.py" line="95"/>
         <source>Mic heard {ago} s ago</source>
         <translation>麦克风 {ago} 秒前有声音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="95"/>
+        <location filename="../../console/ui/checklist_messages.py" line="97"/>
         <source>Mic {peak} dBFS peak, just now</source>
         <translation>麦克风 {peak} dBFS 峰值，刚刚</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="98"/>
+        <location filename="../../console/ui/checklist_messages.py" line="100"/>
         <source>Mic {peak} dBFS peak, {ago} s ago</source>
         <translation>麦克风 {peak} dBFS 峰值，{ago} 秒前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="102"/>
+        <location filename="../../console/ui/checklist_messages.py" line="104"/>
         <source>Mic “{input}” is muted</source>
         <translation>麦克风“{input}”已静音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="105"/>
+        <location filename="../../console/ui/checklist_messages.py" line="107"/>
         <source>No audio input “{input}” in OBS</source>
         <translation>OBS 中没有音频输入“{input}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="108"/>
+        <location filename="../../console/ui/checklist_messages.py" line="110"/>
         <source>No mic input in OBS</source>
         <translation>OBS 中没有麦克风输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="110"/>
+        <location filename="../../console/ui/checklist_messages.py" line="112"/>
         <source>Listening to the mic…</source>
         <translation>正在监听麦克风…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="112"/>
+        <location filename="../../console/ui/checklist_messages.py" line="114"/>
         <source>Mic silent for over {window} s</source>
         <translation>麦克风超过 {window} 秒没有声音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="116"/>
+        <location filename="../../console/ui/checklist_messages.py" line="118"/>
         <source>Free disk space not known yet</source>
         <translation>暂不知道磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="118"/>
+        <location filename="../../console/ui/checklist_messages.py" line="120"/>
         <source>{free} GB free (at least {min})</source>
         <translation>剩余 {free} GB（至少 {min} GB）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="122"/>
+        <location filename="../../console/ui/checklist_messages.py" line="124"/>
         <source>Only {free} GB free, {min} GB needed</source>
         <translation>只剩 {free} GB，需要 {min} GB</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="126"/>
+        <location filename="../../console/ui/checklist_messages.py" line="128"/>
         <source>No show open</source>
         <translation>没有打开的场次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="128"/>
+        <location filename="../../console/ui/checklist_messages.py" line="130"/>
         <source>The product queue is empty</source>
         <translation>商品队列是空的</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="130"/>
+        <location filename="../../console/ui/checklist_messages.py" line="132"/>
         <source>{count} products in the queue</source>
         <translation>队列中有 {count} 个商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="132"/>
+        <location filename="../../console/ui/checklist_messages.py" line="134"/>
         <source>All {count} products have a live price and stock</source>
         <translation>{count} 个商品都有直播价和库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="136"/>
+        <location filename="../../console/ui/checklist_messages.py" line="138"/>
         <source>{count} of {total} products lack a live price or stock: {names}</source>
         <translation>{total} 个商品中有 {count} 个缺直播价或库存：{names}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="141"/>
-        <location filename="../../console/ui/checklist_messages.py" line="151"/>
+        <location filename="../../console/ui/checklist_messages.py" line="143"/>
+        <location filename="../../console/ui/checklist_messages.py" line="153"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="144"/>
+        <location filename="../../console/ui/checklist_messages.py" line="146"/>
         <source>No device control in this console</source>
         <translation>此中控台未接设备控制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="146"/>
+        <location filename="../../console/ui/checklist_messages.py" line="148"/>
         <source>None set up (Tools ▸ Settings ▸ Devices)</source>
         <translation>尚未添加（工具 ▸ 设置 ▸ 设备）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="148"/>
+        <location filename="../../console/ui/checklist_messages.py" line="150"/>
         <source>{count} answering</source>
         <translation>{count} 台在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="150"/>
+        <location filename="../../console/ui/checklist_messages.py" line="152"/>
         <source>Not answering: {names}</source>
         <translation>无响应：{names}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="154"/>
+        <location filename="../../console/ui/checklist_messages.py" line="156"/>
         <source>Unknown self-check “{kind}”</source>
         <translation>未知的自检项“{kind}”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="158"/>
+        <location filename="../../console/ui/checklist_messages.py" line="160"/>
         <source>The self-check&apos;s settings are not valid</source>
         <translation>自检设置无效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="159"/>
+        <location filename="../../console/ui/checklist_messages.py" line="161"/>
         <source>Not known</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="164"/>
+        <location filename="../../console/ui/checklist_messages.py" line="166"/>
         <source>Enter your name first: it is recorded with every check.</source>
         <translation>请先填写你的名字：每次勾选都会记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="167"/>
+        <location filename="../../console/ui/checklist_messages.py" line="169"/>
         <source>The checklist could not be saved. Try again.</source>
         <translation>清单未能保存，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="168"/>
+        <location filename="../../console/ui/checklist_messages.py" line="170"/>
         <source>Open a show first.</source>
         <translation>请先打开场次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="169"/>
+        <location filename="../../console/ui/checklist_messages.py" line="171"/>
         <source>That item is no longer in the checklist.</source>
         <translation>该项已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="170"/>
+        <location filename="../../console/ui/checklist_messages.py" line="172"/>
         <source>An item needs a text.</source>
         <translation>清单项不能为空。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="171"/>
+        <location filename="../../console/ui/checklist_messages.py" line="173"/>
         <source>Those self-check settings are not valid.</source>
         <translation>这些自检设置无效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="172"/>
+        <location filename="../../console/ui/checklist_messages.py" line="174"/>
         <source>Your checklist template could not be read; this show got the built-in one.</source>
         <translation>无法读取你的清单模板，本场使用了内置模板。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="176"/>
+        <location filename="../../console/ui/checklist_messages.py" line="178"/>
         <source>Your template could not be saved.</source>
         <translation>你的模板未能保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="177"/>
+        <location filename="../../console/ui/checklist_messages.py" line="179"/>
         <source>The checklist is empty.</source>
         <translation>清单是空的。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/checklist_messages.py" line="181"/>
+        <location filename="../../console/ui/checklist_messages.py" line="183"/>
         <source>Checklist: {action} failed ({code})</source>
         <translation>清单：{action} 失败（{code}）</translation>
     </message>
@@ -1827,37 +1950,37 @@ B</source>
 <context>
     <name>Cues</name>
     <message>
-        <location filename="../../console/reports/report_text.py" line="143"/>
+        <location filename="../../console/reports/report_text.py" line="155"/>
         <location filename="../../console/ui/cues_panel.py" line="69"/>
         <source>Talk up the perks</source>
         <translation>讲福利</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="144"/>
+        <location filename="../../console/reports/report_text.py" line="156"/>
         <location filename="../../console/ui/cues_panel.py" line="70"/>
         <source>Push for orders</source>
         <translation>催单</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="145"/>
+        <location filename="../../console/reports/report_text.py" line="157"/>
         <location filename="../../console/ui/cues_panel.py" line="71"/>
         <source>Read the comments</source>
         <translation>看评论</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="146"/>
+        <location filename="../../console/reports/report_text.py" line="158"/>
         <location filename="../../console/ui/cues_panel.py" line="72"/>
         <source>Slow down</source>
         <translation>放慢</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="147"/>
+        <location filename="../../console/reports/report_text.py" line="159"/>
         <location filename="../../console/ui/cues_panel.py" line="73"/>
         <source>Next product</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="148"/>
+        <location filename="../../console/reports/report_text.py" line="160"/>
         <location filename="../../console/ui/cues_panel.py" line="74"/>
         <source>Drink some water</source>
         <translation>喝水</translation>
@@ -1939,102 +2062,102 @@ B</source>
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="128"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="129"/>
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="129"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="130"/>
         <source>GMV, running total (¥)</source>
         <translation>累计成交额（¥）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="130"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="131"/>
         <source>GMV per minute (¥)</source>
         <translation>每分钟成交额（¥）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="131"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="132"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="132"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="133"/>
         <source>Comments per minute</source>
         <translation>每分钟评论数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="165"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="166"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="165"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="166"/>
         <source>Segments</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="251"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="252"/>
         <source>Likes per minute (right axis)</source>
         <translation>每分钟点赞数（右轴）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="354"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="355"/>
         <source>Online {0}</source>
         <translation>在线 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="355"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="356"/>
         <source>GMV {0}</source>
         <translation>成交额 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="359"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="360"/>
         <source>this minute {0}, {1} orders</source>
         <translation>本分钟 {0}，{1} 单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="364"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="365"/>
         <source>{0} comments, {1} likes</source>
         <translation>{0} 条评论，{1} 个赞</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="386"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="387"/>
         <source>now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="388"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="389"/>
         <source>Explaining {0}, {1}–{2}</source>
         <translation>讲解 {0}，{1}–{2}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="390"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="391"/>
         <source>Segment {0}, {1}–{2}</source>
         <translation>环节 {0}，{1}–{2}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="392"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="393"/>
         <source>Flash sale {0}, {1}–{2}</source>
         <translation>秒杀 {0}，{1}–{2}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="394"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="395"/>
         <source>Muted {0}, {1}–{2}</source>
         <translation>静音 {0}，{1}–{2}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="400"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="401"/>
         <source>Scene {0} at {1}</source>
         <translation>{1} 切换到场景 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="402"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="403"/>
         <source>Dropped frames at {0}</source>
         <translation>{0} 丢帧</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_charts.py" line="404"/>
+        <location filename="../../console/ui/dashboard_charts.py" line="405"/>
         <source>Dropped frames {0}% at {1}</source>
         <translation>{1} 丢帧 {0}%</translation>
     </message>
@@ -2072,52 +2195,52 @@ B</source>
         <translation>无目标</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_panel.py" line="78"/>
+        <location filename="../../console/ui/dashboard_panel.py" line="79"/>
         <source>GMV target</source>
         <translation>成交额目标</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_panel.py" line="103"/>
+        <location filename="../../console/ui/dashboard_panel.py" line="104"/>
         <source>Live stats</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_panel.py" line="107"/>
+        <location filename="../../console/ui/dashboard_panel.py" line="108"/>
         <source>explaining</source>
         <translation>讲解中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_panel.py" line="108"/>
+        <location filename="../../console/ui/dashboard_panel.py" line="109"/>
         <source>flash sale</source>
         <translation>秒杀</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_panel.py" line="109"/>
+        <location filename="../../console/ui/dashboard_panel.py" line="110"/>
         <source>mic muted</source>
         <translation>麦克风静音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_panel.py" line="110"/>
+        <location filename="../../console/ui/dashboard_panel.py" line="111"/>
         <source>scene change</source>
         <translation>切换场景</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_panel.py" line="111"/>
+        <location filename="../../console/ui/dashboard_panel.py" line="112"/>
         <source>segment start</source>
         <translation>环节开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_panel.py" line="112"/>
+        <location filename="../../console/ui/dashboard_panel.py" line="113"/>
         <source>dropped frames</source>
         <translation>丢帧</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_panel.py" line="134"/>
+        <location filename="../../console/ui/dashboard_panel.py" line="135"/>
         <source>The stats cannot be read right now; retrying.</source>
         <translation>暂时无法读取数据，正在重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_panel.py" line="181"/>
+        <location filename="../../console/ui/dashboard_panel.py" line="182"/>
         <source>Point at a chart for details; wheel to zoom, drag to move in time.</source>
         <translation>指向图表查看详情；滚轮缩放，拖动平移时间。</translation>
     </message>
@@ -2812,37 +2935,37 @@ Details are in the log file:
 <context>
     <name>HealthStrip</name>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="32"/>
+        <location filename="../../console/ui/health_strip.py" line="33"/>
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="33"/>
+        <location filename="../../console/ui/health_strip.py" line="34"/>
         <source>CPU {0}%</source>
         <translation>CPU {0}%</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="34"/>
+        <location filename="../../console/ui/health_strip.py" line="35"/>
         <source>Render skipped {0}</source>
         <translation>渲染跳帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="35"/>
+        <location filename="../../console/ui/health_strip.py" line="36"/>
         <source>Encoder skipped {0}</source>
         <translation>编码跳帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="36"/>
+        <location filename="../../console/ui/health_strip.py" line="37"/>
         <source>Dropped {0}%</source>
         <translation>丢帧 {0}%</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="37"/>
+        <location filename="../../console/ui/health_strip.py" line="38"/>
         <source>{0} kb/s</source>
         <translation>{0} kb/s</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health_strip.py" line="38"/>
+        <location filename="../../console/ui/health_strip.py" line="39"/>
         <source>Disk {0} GB free</source>
         <translation>磁盘剩余 {0} GB</translation>
     </message>
@@ -3010,7 +3133,7 @@ Details are in the log file:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="111"/>
+        <location filename="../../console/ui/main_window.py" line="112"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
@@ -3028,6 +3151,7 @@ Details are in the log file:
         <translation>正在连接 OBS…</translation>
     </message>
     <message>
+        <location filename="../../console/self_test.py" line="125"/>
         <location filename="../../console/ui/messages.py" line="14"/>
         <source>Connected to OBS</source>
         <translation>已连接 OBS</translation>
@@ -3279,98 +3403,98 @@ Details are in the log file:
 <context>
     <name>OffersPanel</name>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="43"/>
+        <location filename="../../console/ui/offers_panel.py" line="44"/>
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="43"/>
+        <location filename="../../console/ui/offers_panel.py" line="44"/>
         <source>Lucky bag</source>
         <translation>福袋</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="47"/>
+        <location filename="../../console/ui/offers_panel.py" line="48"/>
         <source>Offer</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="48"/>
+        <location filename="../../console/ui/offers_panel.py" line="49"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="49"/>
+        <location filename="../../console/ui/offers_panel.py" line="50"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="50"/>
+        <location filename="../../console/ui/offers_panel.py" line="51"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="51"/>
+        <location filename="../../console/ui/offers_panel.py" line="52"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="67"/>
+        <location filename="../../console/ui/offers_panel.py" line="68"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="69"/>
+        <location filename="../../console/ui/offers_panel.py" line="70"/>
         <source>any quantity</source>
         <translation>不限数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="70"/>
+        <location filename="../../console/ui/offers_panel.py" line="71"/>
         <source>Schedule</source>
         <translation>排期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="72"/>
-        <location filename="../../console/ui/offers_panel.py" line="156"/>
+        <location filename="../../console/ui/offers_panel.py" line="73"/>
+        <location filename="../../console/ui/offers_panel.py" line="158"/>
         <source>Cancel offer</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="117"/>
+        <location filename="../../console/ui/offers_panel.py" line="119"/>
         <source>tomorrow {0}</source>
         <translation>明天 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="157"/>
+        <location filename="../../console/ui/offers_panel.py" line="159"/>
         <source>End this offer now? It is running.</source>
         <translation>该活动正在进行中，确定现在结束吗？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="159"/>
+        <location filename="../../console/ui/offers_panel.py" line="161"/>
         <source>{0} started at {1}. Viewers will see it end.</source>
         <translation>{0}已于 {1} 开始，观众会看到它结束。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="163"/>
+        <location filename="../../console/ui/offers_panel.py" line="165"/>
         <source>End it now</source>
         <translation>立即结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="164"/>
+        <location filename="../../console/ui/offers_panel.py" line="166"/>
         <source>Keep it running</source>
         <translation>继续进行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="197"/>
+        <location filename="../../console/ui/offers_panel.py" line="199"/>
         <source>starts in {0}</source>
         <translation>{0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="199"/>
+        <location filename="../../console/ui/offers_panel.py" line="201"/>
         <source>RUNNING — {0} left</source>
         <translation>进行中 — 剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/offers_panel.py" line="201"/>
+        <location filename="../../console/ui/offers_panel.py" line="203"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
@@ -3438,17 +3562,17 @@ Details are in the log file:
 <context>
     <name>Overlay</name>
     <message>
-        <location filename="../../console/ui/overlay_text.py" line="20"/>
+        <location filename="../../console/ui/overlay_text.py" line="21"/>
         <source>Live price ¥{0}</source>
         <translation>直播价 ¥{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/overlay_text.py" line="24"/>
+        <location filename="../../console/ui/overlay_text.py" line="27"/>
         <source>Flash sale in {0}</source>
         <translation>秒杀倒计时 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/overlay_text.py" line="26"/>
+        <location filename="../../console/ui/overlay_text.py" line="29"/>
         <source>Flash sale! Ends in {0}</source>
         <translation>秒杀进行中！剩余 {0}</translation>
     </message>
@@ -4421,152 +4545,152 @@ Details are in the log file:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="154"/>
+        <location filename="../../console/ui/queue_panel.py" line="155"/>
         <source>Link</source>
         <translation>链接号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="155"/>
+        <location filename="../../console/ui/queue_panel.py" line="156"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="156"/>
+        <location filename="../../console/ui/queue_panel.py" line="157"/>
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="157"/>
+        <location filename="../../console/ui/queue_panel.py" line="158"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="158"/>
+        <location filename="../../console/ui/queue_panel.py" line="159"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="161"/>
+        <location filename="../../console/ui/queue_panel.py" line="162"/>
         <source>Pending</source>
         <translation>待讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="162"/>
+        <location filename="../../console/ui/queue_panel.py" line="163"/>
         <source>Explaining</source>
         <translation>讲解中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="163"/>
+        <location filename="../../console/ui/queue_panel.py" line="164"/>
         <source>Done</source>
         <translation>已讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="164"/>
+        <location filename="../../console/ui/queue_panel.py" line="165"/>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="165"/>
+        <location filename="../../console/ui/queue_panel.py" line="166"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="167"/>
+        <location filename="../../console/ui/queue_panel.py" line="168"/>
         <source>Low stock</source>
         <translation>库存告急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="191"/>
+        <location filename="../../console/ui/queue_panel.py" line="192"/>
         <source>Queue: start 讲解</source>
         <translation>商品队列：开始讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="193"/>
+        <location filename="../../console/ui/queue_panel.py" line="194"/>
         <source>Queue: next product</source>
         <translation>商品队列：下一个商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="194"/>
+        <location filename="../../console/ui/queue_panel.py" line="195"/>
         <source>Queue: sold out</source>
         <translation>商品队列：标记售罄</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="195"/>
+        <location filename="../../console/ui/queue_panel.py" line="196"/>
         <source>Queue: skip</source>
         <translation>商品队列：跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="196"/>
+        <location filename="../../console/ui/queue_panel.py" line="197"/>
         <source>Queue: to the top</source>
         <translation>商品队列：置顶</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="197"/>
+        <location filename="../../console/ui/queue_panel.py" line="198"/>
         <source>Queue: stop 讲解</source>
         <translation>商品队列：停止讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="206"/>
+        <location filename="../../console/ui/queue_panel.py" line="207"/>
         <source>Queue: undo the last action</source>
         <translation>商品队列：撤销上一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="213"/>
+        <location filename="../../console/ui/queue_panel.py" line="214"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="214"/>
+        <location filename="../../console/ui/queue_panel.py" line="215"/>
         <source>countdown </source>
         <translation>倒计时 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="215"/>
+        <location filename="../../console/ui/queue_panel.py" line="216"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="216"/>
+        <location filename="../../console/ui/queue_panel.py" line="217"/>
         <source>sale </source>
         <translation>秒杀 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="218"/>
+        <location filename="../../console/ui/queue_panel.py" line="219"/>
         <source>any quantity</source>
         <translation>不限数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="219"/>
+        <location filename="../../console/ui/queue_panel.py" line="220"/>
         <source>quantity </source>
         <translation>数量 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="220"/>
+        <location filename="../../console/ui/queue_panel.py" line="221"/>
         <source>Flash sale (F)</source>
         <translation>秒杀 (F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="223"/>
+        <location filename="../../console/ui/queue_panel.py" line="224"/>
         <source>End sale (Shift+F)</source>
         <translation>结束秒杀 (Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="233"/>
+        <location filename="../../console/ui/queue_panel.py" line="234"/>
         <source>Flash sale on the product being explained</source>
         <translation>对正在讲解的商品开始秒杀</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="237"/>
+        <location filename="../../console/ui/queue_panel.py" line="238"/>
         <source>End the flash sale early</source>
         <translation>提前结束秒杀</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="258"/>
+        <location filename="../../console/ui/queue_panel.py" line="259"/>
         <source>Flash sale starts in {0}</source>
         <translation>秒杀 {0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="260"/>
+        <location filename="../../console/ui/queue_panel.py" line="261"/>
         <source>ON SALE — {0} left</source>
         <translation>秒杀中 — 剩余 {0}</translation>
     </message>
@@ -4682,397 +4806,397 @@ Details are in the log file:
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../console/reports/charts.py" line="70"/>
+        <location filename="../../console/reports/charts.py" line="79"/>
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../console/reports/charts.py" line="71"/>
+        <location filename="../../console/reports/charts.py" line="80"/>
         <source>GMV, running total (¥)</source>
         <translation>累计 GMV（¥）</translation>
     </message>
     <message>
-        <location filename="../../console/reports/charts.py" line="72"/>
+        <location filename="../../console/reports/charts.py" line="81"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../../console/reports/charts.py" line="73"/>
+        <location filename="../../console/reports/charts.py" line="82"/>
         <source>Comments and likes per minute</source>
         <translation>每分钟评论与点赞</translation>
     </message>
     <message>
-        <location filename="../../console/reports/charts.py" line="79"/>
+        <location filename="../../console/reports/charts.py" line="88"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/reports/charts.py" line="80"/>
-        <location filename="../../console/reports/html_report.py" line="142"/>
-        <location filename="../../console/reports/html_report.py" line="281"/>
-        <location filename="../../console/reports/html_report.py" line="300"/>
-        <location filename="../../console/reports/html_report.py" line="336"/>
+        <location filename="../../console/reports/charts.py" line="89"/>
+        <location filename="../../console/reports/html_report.py" line="152"/>
+        <location filename="../../console/reports/html_report.py" line="291"/>
+        <location filename="../../console/reports/html_report.py" line="310"/>
+        <location filename="../../console/reports/html_report.py" line="346"/>
         <source>GMV</source>
         <translation>GMV</translation>
     </message>
     <message>
-        <location filename="../../console/reports/charts.py" line="81"/>
-        <location filename="../../console/reports/html_report.py" line="143"/>
-        <location filename="../../console/reports/html_report.py" line="282"/>
-        <location filename="../../console/reports/html_report.py" line="301"/>
-        <location filename="../../console/reports/html_report.py" line="337"/>
+        <location filename="../../console/reports/charts.py" line="90"/>
+        <location filename="../../console/reports/html_report.py" line="153"/>
+        <location filename="../../console/reports/html_report.py" line="292"/>
+        <location filename="../../console/reports/html_report.py" line="311"/>
+        <location filename="../../console/reports/html_report.py" line="347"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../console/reports/charts.py" line="82"/>
+        <location filename="../../console/reports/charts.py" line="91"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../console/reports/charts.py" line="83"/>
+        <location filename="../../console/reports/charts.py" line="92"/>
         <source>Likes (right axis)</source>
         <translation>点赞（右轴）</translation>
     </message>
     <message>
-        <location filename="../../console/reports/charts.py" line="152"/>
+        <location filename="../../console/reports/charts.py" line="170"/>
         <source>No data</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="109"/>
+        <location filename="../../console/reports/html_report.py" line="116"/>
         <source>Made with LiveDesk on {0}</source>
         <translation>由 LiveDesk 生成于 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="129"/>
+        <location filename="../../console/reports/html_report.py" line="136"/>
         <source>Rehearsal</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="132"/>
+        <location filename="../../console/reports/html_report.py" line="139"/>
         <source>Show review</source>
         <translation>直播复盘</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="144"/>
+        <location filename="../../console/reports/html_report.py" line="154"/>
         <source>Paying users</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="145"/>
+        <location filename="../../console/reports/html_report.py" line="155"/>
         <source>Items sold</source>
         <translation>成交件数</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="146"/>
+        <location filename="../../console/reports/html_report.py" line="156"/>
         <source>Peak online</source>
         <translation>最高在线</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="147"/>
+        <location filename="../../console/reports/html_report.py" line="157"/>
         <source>Viewers (cumulative)</source>
         <translation>场观（累计观看人数）</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="148"/>
+        <location filename="../../console/reports/html_report.py" line="158"/>
         <source>Average order value</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="149"/>
-        <location filename="../../console/reports/html_report.py" line="303"/>
+        <location filename="../../console/reports/html_report.py" line="159"/>
+        <location filename="../../console/reports/html_report.py" line="313"/>
         <source>GPM</source>
         <translation>GPM</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="150"/>
+        <location filename="../../console/reports/html_report.py" line="160"/>
         <source>UV value</source>
         <translation>UV价值</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="151"/>
+        <location filename="../../console/reports/html_report.py" line="161"/>
         <source>Watch-to-pay conversion</source>
         <translation>看播成交转化率</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="152"/>
+        <location filename="../../console/reports/html_report.py" line="162"/>
         <source>Interaction rate</source>
         <translation>互动率</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="153"/>
+        <location filename="../../console/reports/html_report.py" line="163"/>
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="164"/>
+        <location filename="../../console/reports/html_report.py" line="174"/>
         <source>Show totals</source>
         <translation>整场数据</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="183"/>
+        <location filename="../../console/reports/html_report.py" line="193"/>
         <source>Trends</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="189"/>
+        <location filename="../../console/reports/html_report.py" line="199"/>
         <source>Product explained</source>
         <translation>讲解商品</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="190"/>
+        <location filename="../../console/reports/html_report.py" line="200"/>
         <source>Flash sale</source>
         <translation>秒杀</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="191"/>
+        <location filename="../../console/reports/html_report.py" line="201"/>
         <source>Mic muted</source>
         <translation>麦克风静音</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="192"/>
+        <location filename="../../console/reports/html_report.py" line="202"/>
         <source>Segment start</source>
         <translation>环节开始</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="193"/>
+        <location filename="../../console/reports/html_report.py" line="203"/>
         <source>Scene change</source>
         <translation>切换场景</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="194"/>
-        <location filename="../../console/reports/report_text.py" line="31"/>
+        <location filename="../../console/reports/html_report.py" line="204"/>
+        <location filename="../../console/reports/report_text.py" line="36"/>
         <source>Dropped frames</source>
         <translation>掉帧</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="195"/>
-        <location filename="../../console/reports/html_report.py" line="393"/>
+        <location filename="../../console/reports/html_report.py" line="205"/>
+        <location filename="../../console/reports/html_report.py" line="403"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="196"/>
-        <location filename="../../console/reports/report_text.py" line="29"/>
+        <location filename="../../console/reports/html_report.py" line="206"/>
+        <location filename="../../console/reports/report_text.py" line="34"/>
         <source>OBS disconnected</source>
         <translation>OBS 断开连接</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="267"/>
+        <location filename="../../console/reports/html_report.py" line="277"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="269"/>
+        <location filename="../../console/reports/html_report.py" line="279"/>
         <source>The show&apos;s queue was empty.</source>
         <translation>本场商品队列为空。</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="272"/>
+        <location filename="../../console/reports/html_report.py" line="282"/>
         <source>While explained</source>
         <translation>讲解期间</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="273"/>
-        <location filename="../../console/reports/html_report.py" line="327"/>
+        <location filename="../../console/reports/html_report.py" line="283"/>
+        <location filename="../../console/reports/html_report.py" line="337"/>
         <source>In the {0} min after</source>
         <translation>结束后 {0} 分钟内</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="277"/>
+        <location filename="../../console/reports/html_report.py" line="287"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="278"/>
+        <location filename="../../console/reports/html_report.py" line="288"/>
         <source>Explains</source>
         <translation>讲解次数</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="279"/>
+        <location filename="../../console/reports/html_report.py" line="289"/>
         <source>On air</source>
         <translation>讲解时长</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="283"/>
+        <location filename="../../console/reports/html_report.py" line="293"/>
         <source>Stock left</source>
         <translation>剩余库存</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="302"/>
+        <location filename="../../console/reports/html_report.py" line="312"/>
         <source>Conv.</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="321"/>
+        <location filename="../../console/reports/html_report.py" line="331"/>
         <source>Rundown: planned and actual</source>
         <translation>流程：计划与实际</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="323"/>
+        <location filename="../../console/reports/html_report.py" line="333"/>
         <source>The show had no rundown.</source>
         <translation>本场没有直播流程。</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="326"/>
+        <location filename="../../console/reports/html_report.py" line="336"/>
         <source>During the segment</source>
         <translation>环节期间</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="330"/>
+        <location filename="../../console/reports/html_report.py" line="340"/>
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="331"/>
+        <location filename="../../console/reports/html_report.py" line="341"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="332"/>
+        <location filename="../../console/reports/html_report.py" line="342"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="333"/>
+        <location filename="../../console/reports/html_report.py" line="343"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="334"/>
+        <location filename="../../console/reports/html_report.py" line="344"/>
         <source>+/− plan</source>
         <translation>超/省</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="346"/>
+        <location filename="../../console/reports/html_report.py" line="356"/>
         <source>Not run</source>
         <translation>未进行</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="362"/>
+        <location filename="../../console/reports/html_report.py" line="372"/>
         <source>Incidents</source>
         <translation>异常事件</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="364"/>
+        <location filename="../../console/reports/html_report.py" line="374"/>
         <source>No incidents recorded.</source>
         <translation>没有记录到异常。</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="366"/>
-        <location filename="../../console/reports/html_report.py" line="416"/>
+        <location filename="../../console/reports/html_report.py" line="376"/>
+        <location filename="../../console/reports/html_report.py" line="428"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="367"/>
+        <location filename="../../console/reports/html_report.py" line="377"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="368"/>
-        <location filename="../../console/reports/html_report.py" line="394"/>
+        <location filename="../../console/reports/html_report.py" line="378"/>
+        <location filename="../../console/reports/html_report.py" line="404"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="369"/>
+        <location filename="../../console/reports/html_report.py" line="379"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="388"/>
+        <location filename="../../console/reports/html_report.py" line="398"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="390"/>
+        <location filename="../../console/reports/html_report.py" line="400"/>
         <source>No alerts were raised.</source>
         <translation>没有触发告警。</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="392"/>
+        <location filename="../../console/reports/html_report.py" line="402"/>
         <source>Raised</source>
         <translation>触发时间</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="395"/>
+        <location filename="../../console/reports/html_report.py" line="405"/>
         <source>Cleared</source>
         <translation>解除时间</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="403"/>
+        <location filename="../../console/reports/html_report.py" line="415"/>
         <source>not cleared</source>
         <translation>未解除</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="413"/>
+        <location filename="../../console/reports/html_report.py" line="425"/>
         <source>Cues to the host</source>
         <translation>给主播的提示</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="415"/>
+        <location filename="../../console/reports/html_report.py" line="427"/>
         <source>No cues were sent.</source>
         <translation>没有发送提示。</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="416"/>
+        <location filename="../../console/reports/html_report.py" line="428"/>
         <source>Cue</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="417"/>
+        <location filename="../../console/reports/html_report.py" line="429"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="430"/>
+        <location filename="../../console/reports/html_report.py" line="442"/>
         <source>Notes</source>
         <translation>复盘结论</translation>
     </message>
     <message>
-        <location filename="../../console/reports/html_report.py" line="433"/>
+        <location filename="../../console/reports/html_report.py" line="445"/>
         <source>No notes yet.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="30"/>
+        <location filename="../../console/reports/report_text.py" line="35"/>
         <source>Device error</source>
         <translation>设备错误</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="32"/>
+        <location filename="../../console/reports/report_text.py" line="37"/>
         <source>Mic muted while live</source>
         <translation>直播中麦克风静音</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="33"/>
+        <location filename="../../console/reports/report_text.py" line="38"/>
         <source>Stream stopped</source>
         <translation>推流中断</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="42"/>
+        <location filename="../../console/reports/report_text.py" line="47"/>
         <source>{0}% of the frames over {1} s</source>
         <translation>{1} 秒内掉帧 {0}%</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="154"/>
+        <location filename="../../console/reports/report_text.py" line="166"/>
         <source>Showing</source>
         <translation>显示中</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="155"/>
+        <location filename="../../console/reports/report_text.py" line="167"/>
         <source>Acknowledged</source>
         <translation>主播已确认</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="156"/>
+        <location filename="../../console/reports/report_text.py" line="168"/>
         <source>Not acknowledged</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="161"/>
+        <location filename="../../console/reports/report_text.py" line="173"/>
         <source>not over</source>
         <translation>未结束</translation>
     </message>
@@ -5093,264 +5217,264 @@ Details are in the log file:
 <context>
     <name>ReviewTables</name>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="145"/>
+        <location filename="../../console/ui/review_tables.py" line="146"/>
         <source>{0} pp</source>
         <translation>{0} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="187"/>
+        <location filename="../../console/ui/review_tables.py" line="188"/>
         <source>GMV</source>
         <translation>GMV</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="188"/>
+        <location filename="../../console/ui/review_tables.py" line="189"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="189"/>
+        <location filename="../../console/ui/review_tables.py" line="190"/>
         <source>Viewers (场观)</source>
         <translation>场观</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="190"/>
+        <location filename="../../console/ui/review_tables.py" line="191"/>
         <source>Peak online</source>
         <translation>最高在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="191"/>
+        <location filename="../../console/ui/review_tables.py" line="192"/>
         <source>Paying users</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="192"/>
+        <location filename="../../console/ui/review_tables.py" line="193"/>
         <source>Items sold</source>
         <translation>成交件数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="193"/>
+        <location filename="../../console/ui/review_tables.py" line="194"/>
         <source>Average order value</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="194"/>
+        <location filename="../../console/ui/review_tables.py" line="195"/>
         <source>GPM</source>
         <translation>GPM</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="195"/>
+        <location filename="../../console/ui/review_tables.py" line="196"/>
         <source>UV value</source>
         <translation>UV价值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="196"/>
+        <location filename="../../console/ui/review_tables.py" line="197"/>
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="199"/>
+        <location filename="../../console/ui/review_tables.py" line="200"/>
         <source>Interaction rate</source>
         <translation>互动率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="203"/>
+        <location filename="../../console/ui/review_tables.py" line="204"/>
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="212"/>
+        <location filename="../../console/ui/review_tables.py" line="213"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="213"/>
+        <location filename="../../console/ui/review_tables.py" line="214"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="214"/>
+        <location filename="../../console/ui/review_tables.py" line="215"/>
         <source>Explains</source>
         <translation>讲解次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="215"/>
+        <location filename="../../console/ui/review_tables.py" line="216"/>
         <source>On air</source>
         <translation>讲解时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="216"/>
-        <location filename="../../console/ui/review_tables.py" line="267"/>
+        <location filename="../../console/ui/review_tables.py" line="217"/>
+        <location filename="../../console/ui/review_tables.py" line="268"/>
         <source>GMV
 during</source>
         <translation>期间
 GMV</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/review_tables.py" line="217"/>
-        <location filename="../../console/ui/review_tables.py" line="268"/>
-        <source>Orders
-during</source>
-        <translation>期间
-订单数</translation>
     </message>
     <message>
         <location filename="../../console/ui/review_tables.py" line="218"/>
         <location filename="../../console/ui/review_tables.py" line="269"/>
+        <source>Orders
+during</source>
+        <translation>期间
+订单数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/review_tables.py" line="219"/>
+        <location filename="../../console/ui/review_tables.py" line="270"/>
         <source>Conversion
 during</source>
         <translation>期间
 转化率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="219"/>
+        <location filename="../../console/ui/review_tables.py" line="220"/>
         <source>GPM
 during</source>
         <translation>期间
 GPM</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="220"/>
-        <location filename="../../console/ui/review_tables.py" line="270"/>
+        <location filename="../../console/ui/review_tables.py" line="221"/>
+        <location filename="../../console/ui/review_tables.py" line="271"/>
         <source>GMV
 after</source>
         <translation>结束后
 GMV</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="221"/>
-        <location filename="../../console/ui/review_tables.py" line="271"/>
+        <location filename="../../console/ui/review_tables.py" line="222"/>
+        <location filename="../../console/ui/review_tables.py" line="272"/>
         <source>Orders
 after</source>
         <translation>结束后
 订单数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="222"/>
+        <location filename="../../console/ui/review_tables.py" line="223"/>
         <source>Conversion
 after</source>
         <translation>结束后
 转化率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="223"/>
+        <location filename="../../console/ui/review_tables.py" line="224"/>
         <source>GPM
 after</source>
         <translation>结束后
 GPM</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="224"/>
+        <location filename="../../console/ui/review_tables.py" line="225"/>
         <source>Stock
 left</source>
         <translation>剩余
 库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="262"/>
+        <location filename="../../console/ui/review_tables.py" line="263"/>
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="263"/>
+        <location filename="../../console/ui/review_tables.py" line="264"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="264"/>
+        <location filename="../../console/ui/review_tables.py" line="265"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="265"/>
+        <location filename="../../console/ui/review_tables.py" line="266"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="266"/>
+        <location filename="../../console/ui/review_tables.py" line="267"/>
         <source>Over /
 under</source>
         <translation>超时 /
 提前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="284"/>
+        <location filename="../../console/ui/review_tables.py" line="285"/>
         <source>+{0} over</source>
         <translation>超时 +{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="286"/>
+        <location filename="../../console/ui/review_tables.py" line="287"/>
         <source>−{0} under</source>
         <translation>提前 −{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="287"/>
+        <location filename="../../console/ui/review_tables.py" line="288"/>
         <source>on time</source>
         <translation>准时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="313"/>
+        <location filename="../../console/ui/review_tables.py" line="314"/>
         <source>Assistant</source>
         <translation>助播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="314"/>
+        <location filename="../../console/ui/review_tables.py" line="315"/>
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="320"/>
-        <location filename="../../console/ui/review_tables.py" line="364"/>
+        <location filename="../../console/ui/review_tables.py" line="321"/>
+        <location filename="../../console/ui/review_tables.py" line="365"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="321"/>
+        <location filename="../../console/ui/review_tables.py" line="322"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="322"/>
+        <location filename="../../console/ui/review_tables.py" line="323"/>
         <source>How long</source>
         <translation>持续时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="323"/>
-        <location filename="../../console/ui/review_tables.py" line="344"/>
+        <location filename="../../console/ui/review_tables.py" line="324"/>
+        <location filename="../../console/ui/review_tables.py" line="345"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="341"/>
+        <location filename="../../console/ui/review_tables.py" line="342"/>
         <source>Raised</source>
         <translation>触发时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="342"/>
+        <location filename="../../console/ui/review_tables.py" line="343"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="343"/>
+        <location filename="../../console/ui/review_tables.py" line="344"/>
         <source>Cleared</source>
         <translation>解除时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="355"/>
+        <location filename="../../console/ui/review_tables.py" line="356"/>
         <source>not cleared</source>
         <translation>未解除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="365"/>
+        <location filename="../../console/ui/review_tables.py" line="366"/>
         <source>From</source>
         <translation>发送方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="366"/>
+        <location filename="../../console/ui/review_tables.py" line="367"/>
         <source>Cue</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_tables.py" line="367"/>
+        <location filename="../../console/ui/review_tables.py" line="368"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
@@ -5523,22 +5647,22 @@ under</source>
         <translation>{0} {1} 复盘</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_window.py" line="507"/>
+        <location filename="../../console/ui/review_window.py" line="508"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_window.py" line="526"/>
+        <location filename="../../console/ui/review_window.py" line="527"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_window.py" line="527"/>
+        <location filename="../../console/ui/review_window.py" line="528"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/review_window.py" line="534"/>
+        <location filename="../../console/ui/review_window.py" line="535"/>
         <source>The export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
@@ -5619,351 +5743,351 @@ under</source>
 <context>
     <name>RundownPanel</name>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="215"/>
+        <location filename="../../console/ui/rundown_panel.py" line="218"/>
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="216"/>
+        <location filename="../../console/ui/rundown_panel.py" line="219"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="217"/>
+        <location filename="../../console/ui/rundown_panel.py" line="220"/>
         <source>Links</source>
         <translation>链接号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="218"/>
+        <location filename="../../console/ui/rundown_panel.py" line="221"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="219"/>
+        <location filename="../../console/ui/rundown_panel.py" line="222"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="220"/>
+        <location filename="../../console/ui/rundown_panel.py" line="223"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="221"/>
+        <location filename="../../console/ui/rundown_panel.py" line="224"/>
         <source>+/−</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="223"/>
+        <location filename="../../console/ui/rundown_panel.py" line="226"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="268"/>
+        <location filename="../../console/ui/rundown_panel.py" line="271"/>
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="290"/>
+        <location filename="../../console/ui/rundown_panel.py" line="293"/>
         <source>Start</source>
         <comment>run a segment</comment>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="291"/>
+        <location filename="../../console/ui/rundown_panel.py" line="294"/>
         <source>Previous</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="292"/>
+        <location filename="../../console/ui/rundown_panel.py" line="295"/>
         <source>Next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="293"/>
+        <location filename="../../console/ui/rundown_panel.py" line="296"/>
         <source>Stop…</source>
         <translation>停止…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="296"/>
+        <location filename="../../console/ui/rundown_panel.py" line="299"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="297"/>
+        <location filename="../../console/ui/rundown_panel.py" line="300"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="298"/>
+        <location filename="../../console/ui/rundown_panel.py" line="301"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="299"/>
+        <location filename="../../console/ui/rundown_panel.py" line="302"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="300"/>
+        <location filename="../../console/ui/rundown_panel.py" line="303"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="314"/>
+        <location filename="../../console/ui/rundown_panel.py" line="317"/>
         <source>Reset the rehearsal</source>
         <translation>重置彩排</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="332"/>
+        <location filename="../../console/ui/rundown_panel.py" line="335"/>
         <source>Rundown: start the chosen segment (or the next one)</source>
         <translation>流程：开始所选环节（或下一环节）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="337"/>
+        <location filename="../../console/ui/rundown_panel.py" line="340"/>
         <source>Rundown: next segment</source>
         <translation>流程：下一环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="342"/>
+        <location filename="../../console/ui/rundown_panel.py" line="345"/>
         <source>Rundown: back to the previous segment</source>
         <translation>流程：回到上一环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="348"/>
+        <location filename="../../console/ui/rundown_panel.py" line="351"/>
         <source>Rundown list: add a segment</source>
         <translation>流程列表：添加环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="349"/>
+        <location filename="../../console/ui/rundown_panel.py" line="352"/>
         <source>Rundown list: edit the segment</source>
         <translation>流程列表：编辑环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="353"/>
+        <location filename="../../console/ui/rundown_panel.py" line="356"/>
         <source>Rundown list: duplicate the segment</source>
         <translation>流程列表：复制环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="358"/>
+        <location filename="../../console/ui/rundown_panel.py" line="361"/>
         <source>Rundown list: remove the segment</source>
         <translation>流程列表：删除环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="360"/>
+        <location filename="../../console/ui/rundown_panel.py" line="363"/>
         <source>Rundown list: move the segment up</source>
         <translation>流程列表：环节上移</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="364"/>
+        <location filename="../../console/ui/rundown_panel.py" line="367"/>
         <source>Rundown list: move the segment down</source>
         <translation>流程列表：环节下移</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="422"/>
+        <location filename="../../console/ui/rundown_panel.py" line="425"/>
         <source>Stop the segment</source>
         <translation>停止环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="423"/>
+        <location filename="../../console/ui/rundown_panel.py" line="426"/>
         <source>Stop “{0}”?</source>
         <translation>停止“{0}”？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="427"/>
+        <location filename="../../console/ui/rundown_panel.py" line="430"/>
         <source>The show&apos;s clock runs on; Start or Next goes on with the next segment.</source>
         <translation>整场计时继续；按开始或下一环节继续下一个环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="429"/>
+        <location filename="../../console/ui/rundown_panel.py" line="432"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="478"/>
-        <location filename="../../console/ui/rundown_panel.py" line="555"/>
+        <location filename="../../console/ui/rundown_panel.py" line="481"/>
+        <location filename="../../console/ui/rundown_panel.py" line="558"/>
         <source>Import a rundown</source>
         <translation>导入流程</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="478"/>
+        <location filename="../../console/ui/rundown_panel.py" line="481"/>
         <source>Rundown (*.csv *.xlsx)</source>
         <translation>流程文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="503"/>
+        <location filename="../../console/ui/rundown_panel.py" line="506"/>
         <source>Not running</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="509"/>
+        <location filename="../../console/ui/rundown_panel.py" line="512"/>
         <source>Next: {0}</source>
         <translation>下一环节：{0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="512"/>
+        <location filename="../../console/ui/rundown_panel.py" line="515"/>
         <source>{0} behind the plan</source>
         <translation>落后计划 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="514"/>
+        <location filename="../../console/ui/rundown_panel.py" line="517"/>
         <source>{0} ahead of the plan</source>
         <translation>领先计划 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="516"/>
+        <location filename="../../console/ui/rundown_panel.py" line="519"/>
         <source>on plan</source>
         <translation>与计划一致</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="518"/>
+        <location filename="../../console/ui/rundown_panel.py" line="521"/>
         <source>Show {0} · {1}</source>
         <translation>本场 {0} · {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/ui/rundown_panel.py" line="550"/>
+        <location filename="../../console/ui/rundown_panel.py" line="553"/>
         <source>Imported %n segment(s).</source>
         <translation>
             <numerusform>已导入 %n 个环节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="552"/>
+        <location filename="../../console/ui/rundown_panel.py" line="555"/>
         <source>Nothing imported: the file has mistakes.</source>
         <translation>未导入：文件有错误。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="556"/>
+        <location filename="../../console/ui/rundown_panel.py" line="559"/>
         <source>Nothing was imported. Correct these lines and import again:</source>
         <translation>未导入任何内容。请改正以下各行后重新导入：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="564"/>
+        <location filename="../../console/ui/rundown_panel.py" line="567"/>
         <source>no segment column (such as 环节 or title)</source>
         <translation>缺少环节列（如“环节”或 title）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="565"/>
+        <location filename="../../console/ui/rundown_panel.py" line="568"/>
         <source>no duration column (such as 时长 or duration)</source>
         <translation>缺少时长列（如“时长”或 duration）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="566"/>
+        <location filename="../../console/ui/rundown_panel.py" line="569"/>
         <source>the column {0} repeats another one; keep one</source>
         <translation>列 {0} 与另一列重复，请只保留一列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="567"/>
+        <location filename="../../console/ui/rundown_panel.py" line="570"/>
         <source>no segment title</source>
         <translation>没有环节名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="568"/>
+        <location filename="../../console/ui/rundown_panel.py" line="571"/>
         <source>“{0}” is not a duration (write 5, 5分钟, 5:00 or 90秒)</source>
         <translation>“{0}”不是时长（可写 5、5分钟、5:00 或 90秒）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="569"/>
+        <location filename="../../console/ui/rundown_panel.py" line="572"/>
         <source>link number {0} is not in this show&apos;s queue</source>
         <translation>链接号 {0} 不在本场商品队列中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="572"/>
+        <location filename="../../console/ui/rundown_panel.py" line="575"/>
         <source>line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="576"/>
+        <location filename="../../console/ui/rundown_panel.py" line="579"/>
         <source>Open a show first.</source>
         <translation>请先打开场次。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="578"/>
+        <location filename="../../console/ui/rundown_panel.py" line="581"/>
         <source>The rundown has no segments yet: add one (Insert) or import a file.</source>
         <translation>流程还没有环节：请添加（Insert）或导入文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="580"/>
+        <location filename="../../console/ui/rundown_panel.py" line="583"/>
         <source>Every segment has been played.</source>
         <translation>所有环节都已进行。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="581"/>
+        <location filename="../../console/ui/rundown_panel.py" line="584"/>
         <source>That segment has been played already.</source>
         <translation>该环节已进行过。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="582"/>
+        <location filename="../../console/ui/rundown_panel.py" line="585"/>
         <source>No segment is running.</source>
         <translation>没有正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="583"/>
+        <location filename="../../console/ui/rundown_panel.py" line="586"/>
         <source>No segment has been played yet.</source>
         <translation>还没有进行过任何环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="584"/>
+        <location filename="../../console/ui/rundown_panel.py" line="587"/>
         <source>Stop the running segment first.</source>
         <translation>请先停止正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="586"/>
+        <location filename="../../console/ui/rundown_panel.py" line="589"/>
         <source>A played segment stays: it is the show&apos;s planned-vs-actual record.</source>
         <translation>已进行的环节不能删除：它是本场计划与实际的记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="588"/>
+        <location filename="../../console/ui/rundown_panel.py" line="591"/>
         <source>Only a rehearsal&apos;s times can be reset.</source>
         <translation>只有彩排的时间可以重置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="589"/>
+        <location filename="../../console/ui/rundown_panel.py" line="592"/>
         <source>Give the segment a title.</source>
         <translation>请填写环节名称。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="590"/>
+        <location filename="../../console/ui/rundown_panel.py" line="593"/>
         <source>A segment lasts from 1 second to 12 hours.</source>
         <translation>环节时长须在 1 秒到 12 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="591"/>
+        <location filename="../../console/ui/rundown_panel.py" line="594"/>
         <source>That segment is no longer in the rundown.</source>
         <translation>该环节已不在流程中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="592"/>
+        <location filename="../../console/ui/rundown_panel.py" line="595"/>
         <source>Could not save to the show database (see the log).</source>
         <translation>无法保存到场次数据库（见日志）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="593"/>
+        <location filename="../../console/ui/rundown_panel.py" line="596"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="594"/>
+        <location filename="../../console/ui/rundown_panel.py" line="597"/>
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="595"/>
+        <location filename="../../console/ui/rundown_panel.py" line="598"/>
         <source>The file has a header row but no segments.</source>
         <translation>文件只有表头，没有环节。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="596"/>
+        <location filename="../../console/ui/rundown_panel.py" line="599"/>
         <source>A quotation mark in the file is not closed.</source>
         <translation>文件中有未闭合的引号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="597"/>
+        <location filename="../../console/ui/rundown_panel.py" line="600"/>
         <source>Save the file as CSV UTF-8 and import it again.</source>
         <translation>请将文件另存为 CSV UTF-8 后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="598"/>
+        <location filename="../../console/ui/rundown_panel.py" line="601"/>
         <source>Not done ({0}).</source>
         <translation>未完成（{0}）。</translation>
     </message>
@@ -6236,72 +6360,72 @@ under</source>
 <context>
     <name>ShowMessages</name>
     <message>
-        <location filename="../../console/reports/report_text.py" line="18"/>
+        <location filename="../../console/reports/report_text.py" line="23"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="19"/>
+        <location filename="../../console/reports/report_text.py" line="24"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="20"/>
+        <location filename="../../console/reports/report_text.py" line="25"/>
         <source>Taobao Live</source>
         <translation>淘宝直播</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="21"/>
+        <location filename="../../console/reports/report_text.py" line="26"/>
         <source>WeChat Channels</source>
         <translation>视频号</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="22"/>
+        <location filename="../../console/reports/report_text.py" line="27"/>
         <source>TikTok Shop</source>
         <translation>TikTok Shop</translation>
     </message>
     <message>
-        <location filename="../../console/reports/report_text.py" line="23"/>
+        <location filename="../../console/reports/report_text.py" line="28"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="21"/>
+        <location filename="../../console/ui/show_messages.py" line="26"/>
         <source>Give the show a title.</source>
         <translation>请填写场次标题。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="22"/>
+        <location filename="../../console/ui/show_messages.py" line="27"/>
         <source>Choose the platform from the list.</source>
         <translation>请从列表中选择平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="23"/>
+        <location filename="../../console/ui/show_messages.py" line="28"/>
         <source>The planned time is not a valid date and time.</source>
         <translation>计划时间不是有效的日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="24"/>
+        <location filename="../../console/ui/show_messages.py" line="29"/>
         <source>The planned time has no time zone, so it could be read two ways.</source>
         <translation>计划时间缺少时区，可能被误读为另一个时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="27"/>
+        <location filename="../../console/ui/show_messages.py" line="32"/>
         <source>The planned end must be after the planned start.</source>
         <translation>计划结束时间必须晚于计划开始时间。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="30"/>
+        <location filename="../../console/ui/show_messages.py" line="35"/>
         <source>This show is no longer in the database. The list was reloaded.</source>
         <translation>该场次已不在数据库中，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="33"/>
+        <location filename="../../console/ui/show_messages.py" line="38"/>
         <source>Could not read or write the show database (see the log).</source>
         <translation>无法读写场次数据库（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/show_messages.py" line="37"/>
+        <location filename="../../console/ui/show_messages.py" line="42"/>
         <source>Not done ({0}).</source>
         <translation>未完成（{0}）。</translation>
     </message>
@@ -6416,47 +6540,47 @@ under</source>
 <context>
     <name>StatCards</name>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="63"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="70"/>
         <source>Online now</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="64"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="71"/>
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="65"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="72"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="66"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="73"/>
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="67"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="74"/>
         <source>GPM</source>
         <translation>千次观看成交额 GPM</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="103"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="110"/>
         <source>{0} pp</source>
         <translation>{0} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="106"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="113"/>
         <source>{0} in {1} min</source>
         <translation>近{1}分钟 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="110"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="117"/>
         <source>No target set</source>
         <translation>未设目标</translation>
     </message>
     <message>
-        <location filename="../../console/ui/dashboard_cards.py" line="115"/>
+        <location filename="../../console/ui/dashboard_cards.py" line="122"/>
         <source>Target {0} · {1}</source>
         <translation>目标 {0} · {1}</translation>
     </message>
@@ -6464,140 +6588,140 @@ under</source>
 <context>
     <name>StatsImportDialog</name>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="85"/>
-        <location filename="../../console/ui/stats_import_dialog.py" line="154"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="86"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="155"/>
         <source>Import platform stats</source>
         <translation>导入平台数据</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="94"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="95"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="98"/>
-        <location filename="../../console/ui/stats_import_dialog.py" line="235"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="99"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="236"/>
         <source>No show is open: open one with Show ▸ Shows… first.</source>
         <translation>没有打开的场次：请先在“场次 ▸ 场次管理…”中打开一个。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="103"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="104"/>
         <source>Choose the platform&apos;s export (.csv or .xlsx) of the room&apos;s figures over time. Headers may be Chinese or English (时间 / time, 在线人数 / online, 成交金额 / GMV …); check below how each column is imported.</source>
         <translation>请选择平台导出的直播间分时数据（.csv 或 .xlsx）。表头可以是中文或英文（时间 / time、在线人数 / online、成交金额 / GMV …）；请在下方确认每一列的导入方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="107"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="108"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="110"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="111"/>
         <source>Into show: {title}</source>
         <translation>导入到场次：{title}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="115"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="116"/>
         <source>Times without a date are on</source>
         <translation>无日期的时间记为</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="133"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="134"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="133"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="134"/>
         <source>First figure</source>
         <translation>首个数值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="133"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="134"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="141"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="142"/>
         <source>Rows with problems, skipped (line numbers as in the file)</source>
         <translation>有问题的行（已跳过，行号与文件一致）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="155"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="156"/>
         <source>Stats exports (*.csv *.xlsx);;All files (*)</source>
         <translation>数据导出文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="168"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="169"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="187"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="188"/>
         <source>Nothing imported: {reason}.</source>
         <translation>未导入任何数据：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="227"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="228"/>
         <source>Nothing can be imported yet: {problem}. Change how the columns are imported above, or fix the file.</source>
         <translation>暂时无法导入：{problem}。请在上方修改各列的导入方式，或修正文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="233"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="234"/>
         <source>No row of this file can be imported.</source>
         <translation>该文件没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="240"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="241"/>
         <source>The rows with problems are skipped; the others are imported. Nothing is written until you press Import.</source>
         <translation>有问题的行将被跳过，其余行会导入。点击“导入”前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="246"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="247"/>
         <source>Ready to import. Nothing is written until you press Import.</source>
         <translation>可以导入了。点击“导入”前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="252"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="253"/>
         <source>{file}: {ok} rows ready, {bad} with problems (skipped)</source>
         <translation>{file}：{ok} 行可导入，{bad} 行有问题（已跳过）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="259"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="260"/>
         <source>{first} to {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="269"/>
-        <location filename="../../console/ui/stats_import_dialog.py" line="315"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="271"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="317"/>
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="336"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="338"/>
         <source>Importing {count} rows…</source>
         <translation>正在导入 {count} 行…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="343"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="345"/>
         <source>Imported {rows} rows ({readings} readings) into {show}.</source>
         <translation>已将 {rows} 行（{readings} 个数据点）导入到 {show}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="348"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="350"/>
         <source>{count} readings replaced those of an earlier import at the same times, so nothing counts twice.</source>
         <translation>有 {count} 个数据点替换了之前在相同时间导入的数据，不会重复计算。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="359"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="361"/>
         <source>The database refused the import ({error}); nothing was written.</source>
         <translation>数据库拒绝了本次导入（{error}），未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="405"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="407"/>
         <source>Import platform stats…</source>
         <translation>导入平台数据…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stats_import_dialog.py" line="424"/>
+        <location filename="../../console/ui/stats_import_dialog.py" line="426"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -7024,57 +7148,57 @@ under</source>
 <context>
     <name>_SegmentDialog</name>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="145"/>
+        <location filename="../../console/ui/rundown_panel.py" line="148"/>
         <source>Edit segment</source>
         <translation>编辑环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="145"/>
+        <location filename="../../console/ui/rundown_panel.py" line="148"/>
         <source>New segment</source>
         <translation>新环节</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="148"/>
+        <location filename="../../console/ui/rundown_panel.py" line="151"/>
         <source>5, 5分钟, 5:00 or 90秒</source>
         <translation>5、5分钟、5:00 或 90秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="161"/>
+        <location filename="../../console/ui/rundown_panel.py" line="164"/>
         <source>No preset</source>
         <translation>不调用预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="176"/>
+        <location filename="../../console/ui/rundown_panel.py" line="179"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="177"/>
+        <location filename="../../console/ui/rundown_panel.py" line="180"/>
         <source>Planned duration</source>
         <translation>计划时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="178"/>
+        <location filename="../../console/ui/rundown_panel.py" line="181"/>
         <source>Script (话术)</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="179"/>
+        <location filename="../../console/ui/rundown_panel.py" line="182"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="180"/>
+        <location filename="../../console/ui/rundown_panel.py" line="183"/>
         <source>Preset at the start</source>
         <translation>开始时调用的预设</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="188"/>
+        <location filename="../../console/ui/rundown_panel.py" line="191"/>
         <source>Give the segment a title.</source>
         <translation>请填写环节名称。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/rundown_panel.py" line="190"/>
+        <location filename="../../console/ui/rundown_panel.py" line="193"/>
         <source>Write the duration as 5, 5分钟, 5:00 or 90秒.</source>
         <translation>时长可写作 5、5分钟、5:00 或 90秒。</translation>
     </message>
