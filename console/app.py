@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from console.logsetup import install_excepthook, setup_logging
 
-    log_path = setup_logging(log_dir(), args.verbose)
+    # --self-test: the defaults, and a temporary folder for its database and log.
+    scratch = _self_test_folder(args) if args.self_test else None
+    log_path = setup_logging(Path(scratch.name) if scratch else log_dir(), args.verbose)
     log.info("LiveDesk %s starting (%s)", __version__, " ".join(sys.argv[1:]))
 
     from PySide6.QtCore import QTimer
@@ -106,16 +108,6 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("LiveDesk")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "livedesk.png"))))
-    scratch = None
-    if args.self_test:  # the defaults, a database in a temporary folder, a one-off API token
-        import secrets
-        import tempfile
-
-        from console.settings import API_TOKEN_ENV
-
-        scratch = tempfile.TemporaryDirectory(prefix="livedesk-self-test-")
-        args.db = Path(scratch.name) / "self-test.db"
-        os.environ[API_TOKEN_ENV] = secrets.token_urlsafe(16)
     settings = Settings() if args.self_test else Settings.load()
     language = i18n.choose_language(args.lang or settings.language)
     app._translators = i18n.install_translators(app, language)
@@ -303,11 +295,28 @@ def main(argv: list[str] | None = None) -> int:
             fake.stop()
         recorder.flush()
         writer.close()
-        if scratch:
-            scratch.cleanup()
-        else:
+        if not scratch:
             settings.save()
         log.info("LiveDesk stopped")
+        if scratch:  # close its log first: Windows deletes no open file
+            for handler in logging.getLogger().handlers[:]:
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+            scratch.cleanup()
+
+
+def _self_test_folder(args):
+    """A temporary folder for the self-test's database and log, and a one-off API token: the
+    user's settings, keyring, database and log are never read or written."""
+    import secrets
+    import tempfile
+
+    from console.settings import API_TOKEN_ENV
+
+    scratch = tempfile.TemporaryDirectory(prefix="livedesk-self-test-", ignore_cleanup_errors=True)
+    args.db = Path(scratch.name) / "self-test.db"
+    os.environ[API_TOKEN_ENV] = secrets.token_urlsafe(16)
+    return scratch
 
 
 def _devices(settings, demo: bool):

@@ -29,7 +29,11 @@ def choose_language(requested: str = "") -> str:
     """The requested language if known, else the system's: Chinese systems get Chinese."""
     if requested in LANGUAGES:
         return requested
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    # The display language, not the regional format: on Windows QLocale.system() is the
+    # format (Region ▸ Format), and a Chinese Windows may well write dates the US way.
+    shown = QLocale.system().uiLanguages()
+    first = QLocale(shown[0]) if shown else QLocale.system()
+    return "zh_CN" if first.language() == QLocale.Language.Chinese else "en"
 
 
 def format_locale(language: str) -> QLocale:
@@ -38,7 +42,8 @@ def format_locale(language: str) -> QLocale:
     language's usual one (an English UI on a Chinese system writes like en_US)."""
     system = QLocale.system()
     wanted = QLocale(language)
-    return system if system.language() == wanted.language() else wanted
+    same = system.language() == wanted.language() and system.script() == wanted.script()
+    return system if same else wanted  # zh_TW/zh_HK formats would bring 週三 into 简体
 
 
 def compiled_qm(language: str) -> Path | None:

@@ -3,10 +3,12 @@ fake OBS and a database in a temporary folder, checks the parts a frozen build c
 module, a translation, Qt's own translations, a plugin, the icon) and the paths a show needs
 (database, main window, OBS, stats API); it prints one line per check and exits 0 only when
 all passed. CI runs it on the frozen build (Linux), the Windows workflow on livedesk-cli.exe.
-The user's settings, keyring and database are never read or written."""
+Its database and log are in a temporary folder (console/app.py): the user's settings, keyring,
+database and log are never read or written."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import logging
@@ -34,10 +36,31 @@ TIMEOUT_S = 60.0
 
 def say(line: str) -> None:
     """To the console when there is one (livedesk-cli; a windowed exe has no stdout) and the
-    log."""
+    log. A console that cannot show Chinese (a pipe on a Western Windows) gets "?" instead."""
     log.info("self-test: %s", line)
     if sys.stdout is not None:
+        with contextlib.suppress(AttributeError, ValueError):
+            sys.stdout.reconfigure(errors="replace")
         print(line, flush=True)
+
+
+def read_only(db_path: Path) -> contextlib.closing[sqlite3.Connection]:
+    """Closed when done (a `with sqlite3.connect()` only commits): the temporary folder is
+    removed at exit, and Windows removes no open file."""
+    return contextlib.closing(sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True))
+
+
+class ErrorCount(logging.Handler):
+    """Errors logged anywhere while the checks run (an uncaught exception in a slot, a worker
+    that died): a check can look fine while something else broke."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name != __name__:  # a failed check is reported as itself
+            self.records.append(record)
 
 
 class SelfTest(QObject):
@@ -59,9 +82,11 @@ class SelfTest(QObject):
             ("main window", self._main_window),
             ("obs", self._obs),
             ("stats api", self._stats_api),
+            ("keyring", self._keyring),
         ]
         self.failed = 0
         self._post: dict | None = None  # the stats API probe's result, from its thread
+        self._errors = ErrorCount()
         self._timer = QTimer(self, interval=100)
         self._timer.timeout.connect(self._step)
 
@@ -71,7 +96,16 @@ class SelfTest(QObject):
             f"LiveDesk {console.__version__} self-test ({frozen}, {platform.system()} "
             f"{platform.machine()}, Python {platform.python_version()}, UI {self.language})"
         )
+        logging.getLogger().addHandler(self._errors)
         self._timer.start()
+        # Whatever happens to the checks (one that hangs the event loop's callbacks, a print
+        # that raises), the self-test ends.
+        QTimer.singleShot(round((TIMEOUT_S + 15) * 1000), self._give_up)
+
+    def _give_up(self) -> None:
+        if self.checks or self._timer.isActive():
+            log.error("self-test: gave up with %d checks left", len(self.checks))
+            self.app.exit(2)
 
     def _step(self) -> None:
         while self.checks:
@@ -85,15 +119,25 @@ class SelfTest(QObject):
                 if time.monotonic() - self.started < TIMEOUT_S:
                     return  # still waiting: look again on the next tick
                 result = (False, f"no answer within {TIMEOUT_S:.0f} s")
-            passed, seen = result
-            self.failed += not passed
-            say(f"  {'ok  ' if passed else 'FAIL'} {name}: {seen}")
-            self.checks.pop(0)
+            self.checks.pop(0)  # before saying it: a print that raises must not repeat it
+            self._report(name, *result)
         self._timer.stop()
+        logging.getLogger().removeHandler(self._errors)
+        if self._errors.records:
+            first = self._errors.records[0]
+            self._report(
+                "errors logged",
+                False,
+                f"{len(self._errors.records)}, the first: {first.name}: {first.getMessage()}",
+            )
         took = time.monotonic() - self.started
         verdict = f"FAILED ({self.failed})" if self.failed else "passed"
         say(f"self-test {verdict} in {took:.1f} s")
         self.app.exit(1 if self.failed else 0)
+
+    def _report(self, name: str, passed: bool, seen: str) -> None:
+        self.failed += not passed
+        say(f"  {'ok  ' if passed else 'FAIL'} {name}: {seen}")
 
     # -- the checks ---------------------------------------------------------------------
     def _modules(self) -> tuple[bool, str]:
@@ -137,7 +181,7 @@ class SelfTest(QObject):
     def _database(self) -> tuple[bool, str] | None:
         if self.queue.show_id is None or not self.queue.queue.items:
             return None  # the demo show is still being written
-        with sqlite3.connect(f"{self.db_path.as_uri()}?mode=ro", uri=True) as db:
+        with read_only(self.db_path) as db:
             applied = db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
             products = db.execute("SELECT count(*) FROM products").fetchone()[0]
             journal = db.execute("PRAGMA journal_mode").fetchone()[0]
@@ -179,7 +223,7 @@ class SelfTest(QObject):
             return None  # on its way (never on this thread)
         if "error" in self._post:
             return False, f"POST {self._post['url']}: {self._post['error']}"
-        with sqlite3.connect(f"{self.db_path.as_uri()}?mode=ro", uri=True) as db:
+        with read_only(self.db_path) as db:
             stored = db.execute(
                 "SELECT count(*) FROM samples WHERE metric = 'online' AND value = 4321"
             ).fetchone()[0]
@@ -204,3 +248,20 @@ class SelfTest(QObject):
                 self._post = {"url": url, "status": reply.status}
         except OSError as e:
             self._post = {"url": url, "error": str(e)}
+
+    def _keyring(self) -> tuple[bool, str]:
+        """The system keyring's backend is in the build (the OBS password and the API token are
+        kept there); nothing is read from it."""
+        if sys.platform == "win32":
+            from keyring.backends.Windows import WinVaultKeyring
+
+            # raises when its win32ctypes half is missing
+            return WinVaultKeyring.priority > 0, "Windows Credential Manager backend"
+        if sys.platform == "darwin":
+            import keyring.backends.macOS  # noqa: F401
+
+            return True, "macOS Keychain backend"
+        import keyring.backends.SecretService  # noqa: F401
+        import secretstorage  # noqa: F401
+
+        return True, "Secret Service backend (whether one runs is the desktop's business)"

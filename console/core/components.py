@@ -17,8 +17,16 @@ LIVEDESK_LICENCE = "GPL-3.0-or-later"  # as pyproject.toml says (a test checks)
 QT_LICENCE = "LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only"
 
 # When a component is there: always, on one platform (a dependency with a platform marker),
-# below a Python version (a backport), or only in the frozen build.
-ALWAYS, LINUX, WINDOWS, PY_BELOW_312, FROZEN = "", "linux", "win32", "py<3.12", "frozen"
+# below a Python version (a backport), only in the frozen build, or only from source (a
+# dependency's dependency that LiveDesk never imports: build.spec's analysis leaves it out).
+ALWAYS, LINUX, WINDOWS, PY_BELOW_312, FROZEN, SOURCE = (
+    "",
+    "linux",
+    "win32",
+    "py<3.12",
+    "frozen",
+    "source",
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,7 @@ COMPONENTS: tuple[Component, ...] = (
         "BSD-3-Clause",
         "https://github.com/click-contrib/click-default-group",
         "click-default-group",
+        when=SOURCE,  # sqlite-utils' command line
     ),
     Component("pluggy", "MIT", "https://github.com/pytest-dev/pluggy", "pluggy"),
     # BSD for all of it, Apache too for contributions since 2017-12-01 (its LICENSE file).
@@ -95,8 +104,11 @@ COMPONENTS: tuple[Component, ...] = (
         "python-dateutil",
     ),
     Component("six", "MIT", "https://github.com/benjaminp/six", "six"),
-    Component("tabulate", "MIT", "https://github.com/astanin/python-tabulate", "tabulate"),
-    Component("pip", "MIT", "https://pip.pypa.io", "pip"),  # sqlite-utils requires it
+    # sqlite-utils' command line needs these; LiveDesk does not, and a build leaves them out
+    Component(
+        "tabulate", "MIT", "https://github.com/astanin/python-tabulate", "tabulate", when=SOURCE
+    ),
+    Component("pip", "MIT", "https://pip.pypa.io", "pip", when=SOURCE),
     Component("keyring", "MIT", "https://github.com/jaraco/keyring", "keyring"),
     Component(
         "jaraco.classes", "MIT", "https://github.com/jaraco/jaraco.classes", "jaraco.classes"
@@ -206,8 +218,8 @@ def applies(component: Component, platform: str, python: tuple[int, int], frozen
         return platform.startswith(when)
     if when == PY_BELOW_312:
         return python < (3, 12)
-    if when == FROZEN:
-        return frozen
+    if when in (FROZEN, SOURCE):
+        return frozen == (when == FROZEN)
     return True
 
 

@@ -100,7 +100,7 @@ class AboutDialog(QDialog):
         self.rows = [(c, self._version(c)) for c in shipped_components()]
         self.facts = self._facts()
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("LiveDesk 直播中控台"))
+        title = QLabel("LiveDesk 直播中控台")  # the name, in both languages
         title.setObjectName("aboutTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addWidget(title)

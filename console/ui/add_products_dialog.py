@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from console.core.catalog import Product
 from console.core.queue import Queue
+from console.reports.format import money_text
 from console.services.queue_service import QueueService
 from console.services.writer_calls import WriterCalls
 from console.store.products import list_products
 from console.store.writer import DbWriter
-from console.ui.queue_panel import money
 from console.ui.style import say
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class _CatalogModel(QAbstractTableModel):
                 p.sku,
                 p.name,
                 p.category,
-                money(p.live_price_fen),
+                money_text(p.live_price_fen),
                 "—" if p.stock is None else str(p.stock),
                 "" if not times else "✓" if times == 1 else f"✓ ×{times}",
             )[index.column()]

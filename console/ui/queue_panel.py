@@ -30,10 +30,6 @@ LINK, NAME, PRICE, STOCK, STATE = range(5)
 EXPLAINING_BG, LOW_STOCK_FG, FADED_FG = QColor("#9e6a03"), QColor("#f85149"), QColor("#6e7681")
 
 
-def money(fen: int | None) -> str:
-    return money_text(fen)
-
-
 class _QueueModel(DragReorderModel):
     mime_type = "application/x-livedesk-queue-item"
 
@@ -88,7 +84,7 @@ class _QueueModel(DragReorderModel):
             return (
                 item.link_no,
                 item.name,
-                money(item.live_price_fen),
+                money_text(item.live_price_fen),
                 count_text(item.stock),
                 self.panel.state_names[item.state],
             )[col]

@@ -16,11 +16,6 @@
         <translation>关于 Qt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/about_dialog.py" line="103"/>
-        <source>LiveDesk 直播中控台</source>
-        <translation>LiveDesk 直播中控台</translation>
-    </message>
-    <message>
         <location filename="../../console/ui/about_dialog.py" line="114"/>
         <source>Bundled components</source>
         <translation>随附组件</translation>
@@ -39,7 +34,7 @@
     <message>
         <location filename="../../console/ui/about_dialog.py" line="136"/>
         <source>in {0}</source>
-        <translation>含于 {0}</translation>
+        <translation>包含在 {0} 中</translation>
     </message>
     <message>
         <location filename="../../console/ui/about_dialog.py" line="144"/>
@@ -794,7 +789,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="133"/>
+        <location filename="../../console/app.py" line="125"/>
         <source>This show database was written by a newer LiveDesk and is left untouched:
 {0}
 Please update LiveDesk.</source>
@@ -803,7 +798,7 @@ Please update LiveDesk.</source>
 请升级 LiveDesk。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="143"/>
+        <location filename="../../console/app.py" line="135"/>
         <source>The show database is damaged and is left untouched:
 {0}
 
@@ -818,17 +813,17 @@ Restore a backup, or move the file away to start with an empty database.</source
 请从备份恢复，或将该文件移走，以一个空数据库重新开始。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="179"/>
+        <location filename="../../console/app.py" line="171"/>
         <source>Demo show</source>
         <translation>演示场次</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="184"/>
+        <location filename="../../console/app.py" line="176"/>
         <source>Live show {0}</source>
         <translation>直播 {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="204"/>
+        <location filename="../../console/app.py" line="196"/>
         <source>No system keyring here: the password is kept until LiveDesk closes.</source>
         <translation>本机没有系统密钥环：密码只保留到 LiveDesk 关闭为止。</translation>
     </message>
@@ -3151,7 +3146,7 @@ Details are in the log file:
         <translation>正在连接 OBS…</translation>
     </message>
     <message>
-        <location filename="../../console/self_test.py" line="125"/>
+        <location filename="../../console/self_test.py" line="171"/>
         <location filename="../../console/ui/messages.py" line="14"/>
         <source>Connected to OBS</source>
         <translation>已连接 OBS</translation>

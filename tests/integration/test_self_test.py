@@ -11,25 +11,40 @@ import pytest
 
 from console import self_test
 from console.self_test import SelfTest
+from tests.helpers.untouchable_keyring import TOUCHED
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ("modules", "translations", "database", "main window", "obs", "stats api")
+CHECKS = ("modules", "translations", "database", "main window", "obs", "stats api", "keyring")
 
 
-def test_the_self_test_passes_prints_every_check_and_leaves_the_user_s_files_alone(tmp_path):
+def run_self_test(tmp_path, **extra_env) -> subprocess.CompletedProcess:
     home = {
         f"XDG_{d}_HOME": str(tmp_path / d.lower()) for d in ("DATA", "CONFIG", "STATE", "CACHE")
     }
-    env = {**os.environ, **home, "QT_QPA_PLATFORM": "offscreen"}
+    env = {
+        **os.environ,
+        **home,
+        "QT_QPA_PLATFORM": "offscreen",
+        # the user's keyring: any read or write is written down here (and raises)
+        "PYTHON_KEYRING_BACKEND": "tests.helpers.untouchable_keyring.UntouchableKeyring",
+        TOUCHED: str(tmp_path / "keyring-touched.txt"),
+        **extra_env,
+    }
     env.pop("LIVEDESK_API_TOKEN", None)
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "console", "--self-test"],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=90,
+        encoding="utf-8",
+        errors="replace",
+        timeout=120,
     )
+
+
+def test_the_self_test_passes_prints_every_check_and_leaves_the_user_s_files_alone(tmp_path):
+    done = run_self_test(tmp_path)
     lines = done.stdout.splitlines()
     assert done.returncode == 0, done.stdout + done.stderr
     assert lines[0].startswith("LiveDesk ") and "self-test (from source" in lines[0]
@@ -37,9 +52,19 @@ def test_the_self_test_passes_prints_every_check_and_leaves_the_user_s_files_alo
         assert any(line.startswith(f"  ok   {name}: ") for line in lines), name
     assert "“Connected to OBS” → “已连接 OBS”" in done.stdout
     assert lines[-1].startswith("self-test passed in ")
-    # no database and no settings file of the user's: only the log (and the translation cache)
-    data, config = Path(home["XDG_DATA_HOME"]), Path(home["XDG_CONFIG_HOME"])
-    assert not list(data.rglob("*.db")) and not list(config.rglob("*"))
+    # nothing of the user's: no database, settings or log, no keyring entry (the translation
+    # cache of a source checkout is the only thing written outside the temporary folder)
+    written = [p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()]
+    assert all(p.parts[0] == "cache" for p in written), written
+    assert not (tmp_path / "keyring-touched.txt").exists()
+
+
+def test_a_console_that_cannot_show_chinese_still_gets_the_whole_report(tmp_path):
+    # a pipe on a Western Windows (cp1252): printing 已连接 raised, and the check ran again
+    done = run_self_test(tmp_path, PYTHONIOENCODING="ascii")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "“Connected to OBS”" not in done.stdout and "?Connected to OBS?" in done.stdout
+    assert done.stdout.splitlines()[-1].startswith("self-test passed in ")
 
 
 class ExitCode:

@@ -22,6 +22,7 @@ from console.core.components import (
     LINUX,
     LIVEDESK_LICENCE,
     PY_BELOW_312,
+    SOURCE,
     WINDOWS,
     Component,
     applies,
@@ -146,6 +147,9 @@ def test_a_platform_only_component_shows_only_there():
     assert applies(backport, "win32", (3, 11), True) and not applies(backport, "linux", (3, 12), 0)
     assert applies(frozen_only, "win32", (3, 11), True)
     assert not applies(frozen_only, "linux", (3, 11), False)
+    source_only = Component("x", "MIT", "https://x", when=SOURCE)
+    assert applies(source_only, "linux", (3, 11), False)
+    assert not applies(source_only, "win32", (3, 12), True)
 
 
 def test_a_frozen_build_without_package_metadata_shows_dashes(qtbot, monkeypatch):

@@ -200,12 +200,14 @@ def test_a_price_being_typed_survives_the_hosts_key_presses(qtbot, env):
     table.edit(model.index(2, PRICE))
     editor = table.focusWidget()
     editor.setText("39.9")  # half-way through the edit, the host starts the next product
+    # Three actions and the edit, saved in that order: the 4th save is the price (waiting for
+    # "one more" could see a late save of the reorder and read the database too early).
+    done = wait_saved(qtbot, service, 4)
     service.start_explain(service.queue.items[0].id)
     service.next_item()
     service.move_to_top(service.queue.items[4].id)  # and the queue is reordered
     assert table.state() == table.State.EditingState
     assert editor.text() == "39.9" and editor.isVisible()
-    done = wait_saved(qtbot, service, 1)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     done()
     edited = next(i for i in service.queue.items if i.sku == "SKU3")

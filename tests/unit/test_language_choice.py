@@ -30,12 +30,12 @@ print(json.dumps({
 """
 
 
-def probe(lang_env: str, requested: str = "") -> dict:
+def probe(lang_env: str, requested: str = "", language: str = "") -> dict:
     env = {
         **os.environ,
         "LANG": lang_env,
         "LC_ALL": "",
-        "LANGUAGE": "",
+        "LANGUAGE": language,
         "QT_QPA_PLATFORM": "offscreen",
     }
     out = subprocess.run(
@@ -72,6 +72,18 @@ def test_an_english_system_gets_english_with_its_own_formats():
 def test_the_language_chosen_in_settings_wins(system, chosen, locale, cancel):
     seen = probe(system, chosen)
     assert seen["language"] == chosen and seen["locale"] == locale and seen["cancel"] == cancel
+
+
+def test_a_traditional_chinese_system_gets_simplified_text_and_formats():
+    seen = probe("zh_TW.UTF-8")
+    assert seen["language"] == "zh_CN" and seen["locale"] == "zh_CN"  # not 週三 among 简体
+
+
+def test_the_display_language_decides_not_the_regional_format():
+    # LANGUAGE is the display language on Linux (uiLanguages), LANG the formats: an English
+    # display with Chinese formats is English, and writes numbers and dates the Chinese way.
+    seen = probe("zh_CN.UTF-8", language="en_US")
+    assert seen["language"] == "en" and seen["cancel"] == "Cancel"
 
 
 def test_a_german_system_in_the_english_ui_writes_numbers_like_english():
