@@ -58,6 +58,21 @@ def _gc_on_the_gui_thread(request):
     gc.collect()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english_plurals(qapp):
+    """English as the app shows it (console/i18n.py installs this for the English UI): its
+    translation holds only the plural forms, "1 product" and "3 products"."""
+    from PySide6.QtCore import QTranslator
+
+    from console.i18n import compiled_qm
+
+    translator = QTranslator()
+    assert translator.load(str(compiled_qm("en")))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
 @pytest.fixture(autouse=True)
 def _format_locale():
     """Numbers and dates as en_US writes them, whatever this computer's locale (the app sets the

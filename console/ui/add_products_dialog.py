@@ -267,7 +267,7 @@ class AddProductsDialog(QDialog):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         selected = len(self.table.selectionModel().selectedRows())
         self.count.setText(
-            self.tr("{0} of {1} products shown, {2} selected").format(shown, total, selected)
+            self.tr("{0} of %n product(s) shown, {1} selected", "", total).format(shown, selected)
         )
 
     def _say(self, text: str, failed: bool = False) -> None:

@@ -216,6 +216,13 @@
         <source>Could not add to the queue (see the log).</source>
         <translation>无法加入队列（详见日志）。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../console/ui/add_products_dialog.py" line="270"/>
+        <source>{0} of %n product(s) shown, {1} selected</source>
+        <translation>
+            <numerusform>显示 {0} / %n 个商品，已选 {1} 个</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../console/ui/add_products_dialog.py" line="235"/>
         <source>Products added to the queue: {0}. Skipped, already in the queue: {1}.</source>
@@ -235,11 +242,6 @@
         <location filename="../../console/ui/add_products_dialog.py" line="256"/>
         <source>The catalog is empty: import products first (Catalog menu).</source>
         <translation>商品库为空：请先导入商品（“商品库”菜单）。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/add_products_dialog.py" line="270"/>
-        <source>{0} of {1} products shown, {2} selected</source>
-        <translation>显示 {0} / {1} 个商品，已选 {2} 个</translation>
     </message>
 </context>
 <context>
@@ -4540,152 +4542,152 @@ Details are in the log file:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="155"/>
+        <location filename="../../console/ui/queue_panel.py" line="151"/>
         <source>Link</source>
         <translation>链接号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="156"/>
+        <location filename="../../console/ui/queue_panel.py" line="152"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="157"/>
+        <location filename="../../console/ui/queue_panel.py" line="153"/>
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="158"/>
+        <location filename="../../console/ui/queue_panel.py" line="154"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="159"/>
+        <location filename="../../console/ui/queue_panel.py" line="155"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="162"/>
+        <location filename="../../console/ui/queue_panel.py" line="158"/>
         <source>Pending</source>
         <translation>待讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="163"/>
+        <location filename="../../console/ui/queue_panel.py" line="159"/>
         <source>Explaining</source>
         <translation>讲解中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="164"/>
+        <location filename="../../console/ui/queue_panel.py" line="160"/>
         <source>Done</source>
         <translation>已讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="165"/>
+        <location filename="../../console/ui/queue_panel.py" line="161"/>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="166"/>
+        <location filename="../../console/ui/queue_panel.py" line="162"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="168"/>
+        <location filename="../../console/ui/queue_panel.py" line="164"/>
         <source>Low stock</source>
         <translation>库存告急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="192"/>
+        <location filename="../../console/ui/queue_panel.py" line="188"/>
         <source>Queue: start 讲解</source>
         <translation>商品队列：开始讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="194"/>
+        <location filename="../../console/ui/queue_panel.py" line="190"/>
         <source>Queue: next product</source>
         <translation>商品队列：下一个商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="195"/>
+        <location filename="../../console/ui/queue_panel.py" line="191"/>
         <source>Queue: sold out</source>
         <translation>商品队列：标记售罄</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="196"/>
+        <location filename="../../console/ui/queue_panel.py" line="192"/>
         <source>Queue: skip</source>
         <translation>商品队列：跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="197"/>
+        <location filename="../../console/ui/queue_panel.py" line="193"/>
         <source>Queue: to the top</source>
         <translation>商品队列：置顶</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="198"/>
+        <location filename="../../console/ui/queue_panel.py" line="194"/>
         <source>Queue: stop 讲解</source>
         <translation>商品队列：停止讲解</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="207"/>
+        <location filename="../../console/ui/queue_panel.py" line="203"/>
         <source>Queue: undo the last action</source>
         <translation>商品队列：撤销上一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="214"/>
+        <location filename="../../console/ui/queue_panel.py" line="210"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="215"/>
+        <location filename="../../console/ui/queue_panel.py" line="211"/>
         <source>countdown </source>
         <translation>倒计时 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="216"/>
+        <location filename="../../console/ui/queue_panel.py" line="212"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="217"/>
+        <location filename="../../console/ui/queue_panel.py" line="213"/>
         <source>sale </source>
         <translation>秒杀 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="219"/>
+        <location filename="../../console/ui/queue_panel.py" line="215"/>
         <source>any quantity</source>
         <translation>不限数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="220"/>
+        <location filename="../../console/ui/queue_panel.py" line="216"/>
         <source>quantity </source>
         <translation>数量 </translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="221"/>
+        <location filename="../../console/ui/queue_panel.py" line="217"/>
         <source>Flash sale (F)</source>
         <translation>秒杀 (F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="224"/>
+        <location filename="../../console/ui/queue_panel.py" line="220"/>
         <source>End sale (Shift+F)</source>
         <translation>结束秒杀 (Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="234"/>
+        <location filename="../../console/ui/queue_panel.py" line="230"/>
         <source>Flash sale on the product being explained</source>
         <translation>对正在讲解的商品开始秒杀</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="238"/>
+        <location filename="../../console/ui/queue_panel.py" line="234"/>
         <source>End the flash sale early</source>
         <translation>提前结束秒杀</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="259"/>
+        <location filename="../../console/ui/queue_panel.py" line="255"/>
         <source>Flash sale starts in {0}</source>
         <translation>秒杀 {0} 后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="261"/>
+        <location filename="../../console/ui/queue_panel.py" line="257"/>
         <source>ON SALE — {0} left</source>
         <translation>秒杀中 — 剩余 {0}</translation>
     </message>

@@ -88,6 +88,8 @@ def test_english_plurals_read_as_english(qapp):
     say = translator.translate  # picks the form; QCoreApplication.translate then fills in %n
     assert say("RundownPanel", "Imported %n segment(s).", "", 1) == "Imported %n segment."
     assert say("RundownPanel", "Imported %n segment(s).", "", 3) == "Imported %n segments."
+    shown = "{0} of %n product(s) shown, {1} selected"
+    assert say("AddProductsDialog", shown, "", 1) == "{0} of %n product shown, {1} selected"
 
 
 def test_translations_keep_their_placeholders(messages):
