@@ -83,6 +83,7 @@ class SelfTest(QObject):
             ("obs", self._obs),
             ("stats api", self._stats_api),
             ("keyring", self._keyring),
+            ("licences", self._licences),
         ]
         self.failed = 0
         self._post: dict | None = None  # the stats API probe's result, from its thread
@@ -265,3 +266,14 @@ class SelfTest(QObject):
         import secretstorage  # noqa: F401
 
         return True, "Secret Service backend (whether one runs is the desktop's business)"
+
+    def _licences(self) -> tuple[bool, str]:
+        """Help ▸ About can name the version of every bundled component (build.spec ships
+        their metadata)."""
+        from console.ui.about_dialog import installed_version, shipped_components
+
+        listed = [c for c in shipped_components() if c.dist]
+        unknown = [c.name for c in listed if installed_version(c.dist) == "—"]
+        if unknown:
+            return False, "no version for " + ", ".join(unknown)
+        return True, f"{len(listed)} components with their versions and licences"

@@ -14,7 +14,16 @@ from console.self_test import SelfTest
 from tests.helpers.untouchable_keyring import TOUCHED
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ("modules", "translations", "database", "main window", "obs", "stats api", "keyring")
+CHECKS = (
+    "modules",
+    "translations",
+    "database",
+    "main window",
+    "obs",
+    "stats api",
+    "keyring",
+    "licences",
+)
 
 
 def run_self_test(tmp_path, **extra_env) -> subprocess.CompletedProcess:
