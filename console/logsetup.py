@@ -28,6 +28,14 @@ def setup_logging(folder: Path, verbose: bool = False) -> Path:
     return path
 
 
+def tolerant_console() -> None:
+    """A console that cannot show every character (a pipe on a Western Windows, cp1252) gets "?"
+    for the rest instead of an UnicodeEncodeError; a windowed program has no console at all."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def install_excepthook(show: Callable[[str], None]) -> None:
     """Log every uncaught exception and tell the user once; never end a running show.
 

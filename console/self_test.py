@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDockWidget
 
 import console
 from console import i18n
+from console.logsetup import tolerant_console
 
 log = logging.getLogger(__name__)
 # (name, check): a check returns None while it waits, else (passed, what it saw).
@@ -39,9 +40,8 @@ def say(line: str) -> None:
     log. A console that cannot show Chinese (a pipe on a Western Windows) gets "?" instead."""
     log.info("self-test: %s", line)
     if sys.stdout is not None:
-        with contextlib.suppress(AttributeError, ValueError):
-            sys.stdout.reconfigure(errors="replace")
-        print(line, flush=True)
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
 
 
 def read_only(db_path: Path) -> contextlib.closing[sqlite3.Connection]:
@@ -92,6 +92,7 @@ class SelfTest(QObject):
         self._timer.timeout.connect(self._step)
 
     def start(self) -> None:
+        tolerant_console()
         frozen = "frozen" if getattr(sys, "frozen", False) else "from source"
         say(
             f"LiveDesk {console.__version__} self-test ({frozen}, {platform.system()} "

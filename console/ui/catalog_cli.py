@@ -18,6 +18,7 @@ from console import i18n
 from console.core.catalog import validate_rows
 from console.ingest.catalog_export import write_products
 from console.ingest.catalog_file import CatalogFileError, read_catalog
+from console.logsetup import tolerant_console
 from console.settings import Settings
 from console.store.db import NewerDatabaseError, default_path, open_db
 from console.store.products import import_products, list_products
@@ -27,9 +28,7 @@ translate = QCoreApplication.translate
 
 
 def main(argv: list[str]) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")  # a console that cannot show every character
+    tolerant_console()
     pre = argparse.ArgumentParser(prog="livedesk catalog", add_help=False)
     pre.add_argument("--lang", choices=i18n.LANGUAGES)
     known, _ = pre.parse_known_args(argv)
