@@ -37,7 +37,7 @@ TIMEOUT_S = 60.0
 
 def say(line: str) -> None:
     """To the console when there is one (livedesk-cli; a windowed exe has no stdout) and the
-    log. A console that cannot show Chinese (a pipe on a Western Windows) gets "?" instead."""
+    log. start() has made the console print "?" for what it cannot show."""
     log.info("self-test: %s", line)
     if sys.stdout is not None:
         sys.stdout.write(line + "\n")
@@ -66,14 +66,13 @@ class ErrorCount(logging.Handler):
 class SelfTest(QObject):
     def __init__(self, app, window, service, queue, api, db_path: Path, language: str):
         super().__init__(app)
-        self.app, self.window, self.service, self.queue, self.api = (
-            app,
-            window,
-            service,
-            queue,
-            api,
-        )
-        self.db_path, self.language = db_path, language
+        self.app = app
+        self.window = window
+        self.service = service
+        self.queue = queue
+        self.api = api
+        self.db_path = db_path
+        self.language = language
         self.started = time.monotonic()
         self.checks: list[Check] = [
             ("modules", self._modules),
@@ -161,16 +160,14 @@ class SelfTest(QObject):
         return len(names) > 50, f"{len(names)} console modules and pyqtgraph import"
 
     def _translations(self) -> tuple[bool, str]:
-        seen, passed = [], True
+        seen, passed, translators = [], True, {}
         for language in i18n.LANGUAGES:
             qm = i18n.compiled_qm(language)
-            translator = QTranslator()
+            translators[language] = translator = QTranslator()
             loaded = qm is not None and translator.load(str(qm))
             passed &= loaded
             seen.append(f"{language} {'loaded' if loaded else 'MISSING'}")
-        zh = QTranslator()
-        zh.load(str(i18n.compiled_qm("zh_CN")))
-        chinese = zh.translate("Messages", "Connected to OBS")
+        chinese = translators["zh_CN"].translate("Messages", "Connected to OBS")
         passed &= bool(chinese) and chinese != "Connected to OBS"
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qtbase = QTranslator()
